@@ -1,0 +1,2 @@
+// apm-doctor: diagnose | probe | status | bridge | bundle | redact
+console.log('apm-doctor');

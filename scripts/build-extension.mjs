@@ -1,0 +1,2 @@
+// Placeholder until the extension build lands (issue: the extension).
+export async function buildExtension() {}
