@@ -1,2 +1,23 @@
-// apm-doctor: diagnose | probe | status | bridge | bundle | redact
-console.log('apm-doctor');
+// apm-doctor — the CLI on the same engine as the extension.
+//
+//   diagnose [--format text|json] [--env ENV] [FILE]   findings in a log (stdin by default)
+//   probe    [--format text|json] [TARGET] [--docker C | --k8s [NS/]POD [-c C] [--context X]]
+//   status   [--format text|json] [--docker C | --k8s POD]
+//   bridge   [--port N] [--forget]                     the local WebSocket bridge for the extension
+//   bundle   [--format md|json] [FILE]                 the support bundle for the logs in FILE/stdin
+//   redact                                             stdin → stdout through the bundle's scrubber
+//
+// Each command is one module in bridge/commands/ exporting `run(argv, io)`; exit codes:
+// 0 ran, 2 bad usage or unreadable input (SPEC §4).
+import {commands} from './commands/index';
+import {realIo} from './io';
+
+const [name, ...rest] = process.argv.slice(2);
+const io = realIo();
+const command = name ? commands[name as keyof typeof commands] : undefined;
+if (!command) {
+  io.err(`usage: apm-doctor <${Object.keys(commands).join('|')}> [options]\n`);
+  process.exitCode = 2;
+} else {
+  process.exitCode = await command(rest, io);
+}

@@ -1,5 +1,7 @@
 import {bridgeMessages} from './bridge';
+import {contentMessages} from './content';
 import {engineMessages} from './engine';
+import {popupMessages} from './popup';
 import {ruleMessages} from './rules';
 import type {Entry, Locale} from './table';
 import {uiMessages} from './ui';
@@ -7,7 +9,14 @@ import type {Msg} from '../engine/types';
 
 export {LOCALES, type Locale, type Entry, type Table} from './table';
 
-export const messages = {...engineMessages, ...ruleMessages, ...uiMessages, ...bridgeMessages} as const;
+export const messages = {
+  ...engineMessages,
+  ...ruleMessages,
+  ...uiMessages,
+  ...contentMessages,
+  ...popupMessages,
+  ...bridgeMessages,
+} as const;
 export type MessageKey = keyof typeof messages;
 
 const table: Readonly<Record<string, Entry>> = messages;

@@ -1,0 +1,6 @@
+import type {Command} from '../io';
+
+export const run: Command = async (_argv, io) => {
+  io.err('apm-doctor probe: not implemented yet\n');
+  return 2;
+};
