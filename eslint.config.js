@@ -7,7 +7,8 @@ import globals from 'globals';
 // Nothing from a page, a log line or the agent is ever parsed as HTML (SPEC §6).
 const noHtmlSinks = [
   {selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render with textContent or Preact text nodes, never innerHTML/outerHTML.'},
-  {selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment|parseFromString|setHTMLUnsafe)$/]", message: 'No HTML-parsing sinks: build nodes with createElement/textContent.'},
+  {selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|parseFromString|setHTMLUnsafe)$/]", message: 'No HTML-parsing sinks: build nodes with createElement/textContent.'},
+  {selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.'},
   {selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render text nodes.'},
 ];
 
