@@ -1,7 +1,9 @@
 import {bridgeMessages} from './bridge';
+import {bundleMessages} from './bundle';
 import {contentMessages} from './content';
 import {engineMessages} from './engine';
 import {popupMessages} from './popup';
+import {probeMessages} from './probe';
 import {ruleMessages} from './rules';
 import type {Entry, Locale} from './table';
 import {uiMessages} from './ui';
@@ -16,6 +18,8 @@ export const messages = {
   ...contentMessages,
   ...popupMessages,
   ...bridgeMessages,
+  ...probeMessages,
+  ...bundleMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 
