@@ -1,6 +1,84 @@
-import type {Command} from '../io';
+// apm-doctor diagnose [--format text|json] [--env ENV] [--lang en|ko] [FILE]
+// Reads FILE (or stdin) in 64 KB chunks through the streaming scanner, so a 100 MB log never
+// becomes one string; prints NDJSON (SPEC §4) or a terminal report.
+import {openSync, readSync, closeSync} from 'node:fs';
+import {StringDecoder} from 'node:string_decoder';
+import {Scanner, toFindingJson, ENVS, type DiagnosedFinding, type Env} from '../../shared/engine/api';
+import {pickLocale, renderMsg, t, type Locale} from '../../shared/i18n/index';
+import type {Command, Io} from '../io';
+import {parseArgs} from './args';
 
-export const run: Command = async (_argv, io) => {
-  io.err('apm-doctor diagnose: not implemented yet\n');
-  return 2;
+const CHUNK = 64 * 1024;
+
+export function localeFromEnv(io: Io, explicit?: string): Locale {
+  return pickLocale(explicit ?? io.env['LC_ALL'] ?? io.env['LC_MESSAGES'] ?? io.env['LANG'] ?? 'en');
+}
+
+/** Reads a file or stdin through `onChunk`; throws a readable Error on failure. */
+async function readInput(file: string | undefined, onChunk: (text: string) => void): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  if (file === undefined || file === '-') {
+    for await (const chunk of process.stdin) onChunk(decoder.write(chunk as Buffer));
+  } else {
+    const fd = openSync(file, 'r');
+    try {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      for (let n; (n = readSync(fd, buf, 0, CHUNK, null)) > 0; ) onChunk(decoder.write(buf.subarray(0, n)));
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const rest = decoder.end();
+  if (rest) onChunk(rest);
+}
+
+function renderText(f: DiagnosedFinding, locale: Locale, color: boolean): string {
+  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const where = f.target.url ?? f.target.socket ?? '?';
+  const lines = f.line === f.endLine ? `${f.line}` : `${f.line}-${f.endLine}`;
+  const head = `${c('2', `line ${lines}`)}  ${t(locale, `lang_${f.lang}`)}${f.tracerVersion ? ` ${f.tracerVersion}` : ''}  ${c('33', t(locale, `cause_${f.cause}`))}  ${where}`;
+  const out = [head, `  ${c('1;31', renderMsg(locale, f.diagnosis.title))}  ${c('2', `[${f.diagnosis.rule}]`)}`];
+  out.push(`    ${renderMsg(locale, f.diagnosis.explanation)}`);
+  for (const a of f.diagnosis.advice) out.push(`    ${c('36', '→')} ${renderMsg(locale, a)}`);
+  return `${out.join('\n')}\n\n`;
+}
+
+export const run: Command = async (argv, io) => {
+  const args = parseArgs(argv, {values: ['format', 'env', 'lang']});
+  if ('error' in args) {
+    io.err(`apm-doctor diagnose: ${args.error}\nusage: apm-doctor diagnose [--format text|json] [--env ENV] [--lang en|ko] [FILE]\n`);
+    return 2;
+  }
+  const format = args.values['format'] ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    io.err(`apm-doctor diagnose: --format must be text or json, not '${format}'\n`);
+    return 2;
+  }
+  const env = (args.values['env'] ?? 'unknown') as Env;
+  if (!ENVS.includes(env)) {
+    io.err(`apm-doctor diagnose: --env must be one of ${ENVS.join(', ')}\n`);
+    return 2;
+  }
+  if (args.positionals.length > 1) {
+    io.err('apm-doctor diagnose: give at most one FILE (or none for stdin)\n');
+    return 2;
+  }
+  const locale = localeFromEnv(io, args.values['lang']);
+  const scanner = new Scanner({env});
+  let count = 0;
+  const emit = (findings: readonly DiagnosedFinding[]) => {
+    if (findings.length === 0) return;
+    count += findings.length;
+    io.out(findings.map((f) => (format === 'json' ? `${JSON.stringify(toFindingJson(f, locale))}\n` : renderText(f, locale, io.isTty))).join(''));
+  };
+  try {
+    await readInput(args.positionals[0], (text) => emit(scanner.push(text).findings));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    io.err(`apm-doctor diagnose: cannot read ${args.positionals[0] ?? 'stdin'}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}\n`);
+    return 2;
+  }
+  emit(scanner.finish().findings);
+  if (format === 'text' && count === 0) io.err(`${t(locale, 'cli_no_findings')}\n`);
+  return 0;
 };
