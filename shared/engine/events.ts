@@ -6,7 +6,7 @@ export const MAX_EVENT_LINES = 200;
 
 // Stack frames, indented detail, object/array closers, chained-exception headers.
 const CONTINUATION =
-  /^(?:[ \t]+\S|\}|\]|\)|Caused by:|Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause|--- End of |\.\.\. \d+ more|\{ ?[A-Z][A-Za-z]+: )/;
+  /^(?:[ \t]+\S|\}|\]|\)|"\s*$|Caused by:|Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause|--- End of |\.\.\. \d+ more|\{ ?[A-Z][A-Za-z]+: )/;
 // A fully-qualified exception class at column 0 (`java.net.ConnectException: …`,
 // `System.Net.Http.HttpRequestException: …`, `tenacity.RetryError: …`) never starts a log record.
 const QUALIFIED_EXCEPTION = /^[A-Za-z_$][\w$]*(?:\.[\w$`]+)+(?:Exception|Error)\b/;

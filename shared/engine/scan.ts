@@ -117,7 +117,10 @@ export class Scanner {
     // A bare error seen before the config line that names its address is still resolved
     // within the same batch (dd-trace 2.x prints the DNS error before its configuration).
     const kept: RawFinding[] = [];
-    for (const f of raw) {
+    for (const found of raw) {
+      // Context from the whole batch: dd-trace 2.x–4.x print their first errors before the config line.
+      const f = this.withContext(found);
+      if (found !== f && this.needsContext.has(found)) this.needsContext.add(f);
       if (f.target && this.needsContext.has(f)) {
         if (isAgentTarget(f.target, this.agentAddrs)) kept.push(f);
         else this.pending.push(f);
@@ -298,8 +301,8 @@ export class Scanner {
           source: r.source,
           recognizer: r.id,
           cause: rec.cause,
-          target: this.fillFromConfig(target, rec.lang ?? r.lang),
-          tracerVersion: rec.tracerVersion ?? this.configVersion(rec.lang ?? r.lang),
+          target,
+          tracerVersion: rec.tracerVersion ?? null,
           httpStatus: rec.httpStatus ?? null,
           errorCode: rec.errorCode ?? null,
           timestamp: rec.timestamp ?? ev.lines[0]?.timestamp ?? null,
@@ -334,6 +337,12 @@ export class Scanner {
       timestamp: ev.lines[0]?.timestamp ?? null,
       excerpt: boundedExcerpt(ev.lines),
     };
+  }
+
+  private withContext(f: RawFinding): RawFinding {
+    const target = this.fillFromConfig(f.target, f.lang);
+    const tracerVersion = f.tracerVersion ?? this.configVersion(f.lang);
+    return target === f.target && tracerVersion === f.tracerVersion ? f : {...f, target, tracerVersion};
   }
 
   /** A message without an address (Python's `after 3 retries`) was sent where the startup config said. */
