@@ -186,11 +186,11 @@ export class Scanner {
         re.lastIndex = coveredUntil;
         continue;
       }
-      const lineStart = text.lastIndexOf('\n', hit - 1) + 1;
+      const lineStart = hit === 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1;
       const lineNo = lineNoAt(lineStart);
       const ev = this.buildEvent(text, lineStart, lineNo, coveredUntil);
-      if (more && ev.end >= text.length) {
-        // The event may continue in the next chunk: carry it over whole.
+      if (more && (ev.end >= text.length || text.indexOf('\n', ev.end + 1) === -1)) {
+        // Until the line after the event is complete we can't know the event ended: carry it over whole.
         this.carry = text.slice(ev.start);
         this.carryLine = ev.startLine;
         return out;
@@ -233,7 +233,8 @@ export class Scanner {
     let startLine = lineNo;
     let cur = norm(lineAt(start).text, startLine);
     for (let back = 0; back < MAX_LOOKBACK_LINES && start > floor && start > 0; back++) {
-      const prevStart = text.lastIndexOf('\n', start - 2) + 1;
+      // `lastIndexOf` clamps a negative index to 0, so the first line needs its own case.
+      const prevStart = start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
       if (prevStart < floor) break;
       const prev = norm(lineAt(prevStart).text, startLine - 1);
       const prevText = prev[prev.length - 1]?.text ?? '';

@@ -1,0 +1,104 @@
+// Hostile input never breaks the engine: it never throws, and time grows linearly with input
+// (no catastrophic regex backtracking). Times are compared between sizes, never against a clock.
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {Scanner, scanText} from '../../../shared/engine/scan';
+import {recognizers} from '../../../shared/tracers/index';
+
+const hints = [...new Set(recognizers.flatMap((r) => r.hints))];
+const fragments = [
+  ...hints,
+  'Error: connect ECONNREFUSED 127.0.0.1:8126',
+  '\n    at foo (bar.js:1:1)',
+  '\n{',
+  '\n}',
+  '\n  errno: -111,',
+  '"',
+  '\\n',
+  '{"message":"',
+  '\x1b[31m',
+  'http://',
+  'unix:///var/run/datadog/apm.socket',
+  ':8126',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '<img src=x onerror=alert(1)>',
+];
+
+function timeOf(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+describe('engine robustness', () => {
+  it('never throws on arbitrary text, hint soup or binary', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({maxLength: 2000}), fc.array(fc.constantFrom(...fragments), {maxLength: 200}).map((a) => a.join('')), fc.uint8Array({maxLength: 2000}).map((b) => String.fromCharCode(...b))), (text) => {
+        const r = scanText(text);
+        for (const f of r.findings) {
+          expect(f.line).toBeGreaterThanOrEqual(1);
+          expect(f.endLine).toBeGreaterThanOrEqual(f.line);
+          expect(f.diagnosis.rule).toBeTruthy();
+        }
+      }),
+      {numRuns: 300},
+    );
+  });
+
+  it('gives the same findings whether a text is scanned whole or streamed in any chunking', () => {
+    const sample = [
+      'app started',
+      'Error sending payload to the agent (status code: undefined)',
+      'Error: connect ECONNREFUSED 127.0.0.1:8126',
+      '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {',
+      '  errno: -111,',
+      "  code: 'ECONNREFUSED',",
+      '}',
+      'GET /health 200',
+      'DATADOG TRACER DIAGNOSTIC - Agent Error: getaddrinfo ENOTFOUND datadog-agent',
+    ].join('\n');
+    const whole = scanText(sample).findings.map((f) => [f.line, f.endLine, f.cause]);
+    expect(whole.length).toBe(2);
+    fc.assert(
+      fc.property(fc.array(fc.integer({min: 1, max: sample.length}), {maxLength: 8}), (cuts) => {
+        const points = [...new Set(cuts)].sort((a, b) => a - b);
+        const s = new Scanner();
+        const got: (number | string)[][] = [];
+        let prev = 0;
+        for (const p of [...points, sample.length]) {
+          got.push(...s.push(sample.slice(prev, p)).findings.map((f) => [f.line, f.endLine, f.cause]));
+          prev = p;
+        }
+        got.push(...s.finish().findings.map((f) => [f.line, f.endLine, f.cause]));
+        expect(got).toEqual(whole);
+      }),
+      {numRuns: 200},
+    );
+  });
+
+  it.each([
+    ['a 1 MB line of one hint repeated', (n: number) => 'ECONNREFUSED '.repeat(n / 13)],
+    ['a hint followed by 1 MB of letters', (n: number) => `DATADOG TRACER DIAGNOSTIC - Agent Error: ${'a'.repeat(n)}`],
+    ['1 MB of colons and digits after a URL', (n: number) => `http://${'1:'.repeat(n / 2)}`],
+    ['a config line with a 1 MB unterminated string', (n: number) => `DATADOG TRACER CONFIGURATION - {"agent_url":"${'\\"'.repeat(n / 2)}`],
+    ['a 1 MB JSON envelope', (n: number) => JSON.stringify({message: `connect ECONNREFUSED 127.0.0.1:8126 ${'x'.repeat(n)}`})],
+    ['1 MB of stack frames', (n: number) => `Error: connect ECONNREFUSED 127.0.0.1:8126\n${'    at x (y.js:1:1)\n'.repeat(n / 20)}`],
+    ['many short error lines', (n: number) => 'Error: connect ECONNREFUSED 127.0.0.1:8126\n'.repeat(n / 43)],
+  ])('%s finishes in linear time', (_name, make) => {
+    const small = make(256 * 1024);
+    const big = make(1024 * 1024);
+    scanText(small); // warm up the JIT
+    const tSmall = Math.max(timeOf(() => scanText(small)), 1);
+    const tBig = timeOf(() => scanText(big));
+    // 4× the input may take at most ~8× the time (noise allowance); quadratic would be ~16×.
+    expect(tBig / tSmall).toBeLessThan(8);
+  });
+
+  it('keeps hostile HTML in a log line as plain text in the excerpt', () => {
+    const line = 'DATADOG TRACER DIAGNOSTIC - Agent Error: connect ECONNREFUSED 127.0.0.1:8126 <img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const [f] = scanText(line).findings;
+    expect(f?.excerpt).toBe(line);
+  });
+});
