@@ -26,19 +26,31 @@ const TIME_FIELDS = ['time', 'timestamp', '@timestamp', 'ts', 'Timestamp', 't'] 
 /** Lines longer than this are not parsed as JSON (they are still scanned as text). */
 const MAX_JSON_LINE = 1 << 20;
 
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+function maybeCompose(s: string): boolean {
+  const bar = s.indexOf(' | ');
+  return bar > 0 && bar < 73;
+}
+
 export function stripDecorations(raw: string): {text: string; timestamp: string | null} {
   let text = raw;
   if (text.endsWith('\r')) text = text.slice(0, -1);
   if (text.includes('\x1b')) text = text.replace(ANSI, '');
   let timestamp: string | null = null;
-  let m = CRI.exec(text);
+  // Each prefix regex runs only when the first character allows it: this runs on every
+  // line near a hit, and most lines have none of these prefixes.
+  let m = isDigit(text, 0) ? CRI.exec(text) : null;
   if (m) {
     timestamp = m[1] ?? null;
     text = text.slice(m[0].length);
   }
-  m = KUBECTL_PREFIX.exec(text) ?? COMPOSE_PREFIX.exec(text);
+  m = text.startsWith('[pod/') ? KUBECTL_PREFIX.exec(text) : maybeCompose(text) ? COMPOSE_PREFIX.exec(text) : null;
   if (m) text = text.slice(m[0].length);
-  m = LEADING_TS.exec(text);
+  m = isDigit(text, 0) || (text[0] === '[' && isDigit(text, 1)) ? LEADING_TS.exec(text) : null;
   if (m) {
     timestamp = m[1] ?? timestamp;
     text = text.slice(m[0].length);

