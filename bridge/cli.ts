@@ -11,13 +11,17 @@
 // 0 ran, 2 bad usage or unreadable input (SPEC §4).
 import {commands} from './commands/index';
 import {realIo} from './io';
+import {runScanPartIfWorker} from './scan-parallel';
 
-const [name, ...rest] = process.argv.slice(2);
-const io = realIo();
-const command = name ? commands[name as keyof typeof commands] : undefined;
-if (!command) {
-  io.err(`usage: apm-doctor <${Object.keys(commands).join('|')}> [options]\n`);
-  process.exitCode = 2;
-} else {
-  process.exitCode = await command(rest, io);
+// The same bundle serves as the worker thread of `diagnose` on large files.
+if (!runScanPartIfWorker()) {
+  const [name, ...rest] = process.argv.slice(2);
+  const io = realIo();
+  const command = name ? commands[name as keyof typeof commands] : undefined;
+  if (!command) {
+    io.err(`usage: apm-doctor <${Object.keys(commands).join('|')}> [options]\n`);
+    process.exitCode = 2;
+  } else {
+    process.exitCode = await command(rest, io);
+  }
 }

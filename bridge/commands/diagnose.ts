@@ -1,11 +1,12 @@
 // apm-doctor diagnose [--format text|json] [--env ENV] [--lang en|ko] [FILE]
 // Reads FILE (or stdin) in 64 KB chunks through the streaming scanner, so a 100 MB log never
 // becomes one string; prints NDJSON (SPEC §4) or a terminal report.
-import {openSync, readSync, closeSync} from 'node:fs';
+import {closeSync, openSync, readSync, statSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
 import {Scanner, toFindingJson, ENVS, type DiagnosedFinding, type Env} from '../../shared/engine/api';
 import {pickLocale, renderMsg, t, type Locale} from '../../shared/i18n/index';
 import type {Command, Io} from '../io';
+import {PARALLEL_MIN_BYTES, scanFile} from '../scan-parallel';
 import {parseArgs} from './args';
 
 const CHUNK = 64 * 1024;
@@ -71,8 +72,14 @@ export const run: Command = async (argv, io) => {
     count += findings.length;
     io.out(findings.map((f) => (format === 'json' ? `${JSON.stringify(toFindingJson(f, locale))}\n` : renderText(f, locale, io.isTty))).join(''));
   };
+  const file = args.positionals[0];
   try {
-    await readInput(args.positionals[0], (text) => emit(scanner.push(text).findings));
+    const st = file !== undefined && file !== '-' ? statSync(file) : null;
+    if (st?.isFile() && st.size >= PARALLEL_MIN_BYTES) {
+      emit((await scanFile(file as string, st.size, {env})).findings);
+      return 0;
+    }
+    await readInput(file, (text) => emit(scanner.push(text).findings));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     io.err(`apm-doctor diagnose: cannot read ${args.positionals[0] ?? 'stdin'}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}\n`);

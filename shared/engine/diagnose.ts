@@ -1,27 +1,45 @@
 // Findings → diagnoses: the first rule of shared/rules/index.ts that applies wins. The last
 // rule (`check-agent`) applies to everything, so every finding gets advice.
-import type {DiagnosedFinding, FindingJson, RawFinding, RuleContext, StartupConfig} from './types';
+import type {DiagnosedFinding, Diagnosis, FindingJson, RawFinding, RuleContext, StartupConfig} from './types';
 import {renderMsg, type Locale} from '../i18n/index';
 import {rules} from '../rules/index';
+
+/** Findings that rules can't tell apart: same words, same address, same cause. */
+function sameness(f: RawFinding): string {
+  return `${f.recognizer}\u0000${f.lang}\u0000${f.source}\u0000${f.cause}\u0000${f.target.url}\u0000${f.target.socket}\u0000${f.httpStatus}\u0000${f.errorCode}\u0000${f.tracerVersion}\u0000${f.excerpt}`;
+}
 
 export function diagnose(
   findings: readonly RawFinding[],
   ctx: Partial<Omit<RuleContext, 'findings'>> & {configs?: readonly StartupConfig[]},
 ): DiagnosedFinding[] {
-  const full: RuleContext = {env: ctx.env ?? 'unknown', facts: ctx.facts ?? {}, findings, configs: ctx.configs ?? []};
-  return findings.map((f) => {
-    for (const rule of rules) {
-      let d = null;
-      try {
-        d = rule.applies(f, full);
-      } catch {
-        // A faulty rule falls through to the next one rather than losing the finding.
-        d = null;
-      }
-      if (d) return {...f, diagnosis: d};
+  // A failing tracer repeats itself (thousands of identical lines): rules look across findings
+  // for evidence, so they see each distinct finding once and each distinct finding is diagnosed
+  // once — O(n + d²) for d distinct findings instead of O(n²).
+  const byKey = new Map<string, RawFinding>();
+  for (const f of findings) {
+    const k = sameness(f);
+    if (!byKey.has(k)) byKey.set(k, f);
+  }
+  const distinct = [...byKey.values()];
+  const full: RuleContext = {env: ctx.env ?? 'unknown', facts: ctx.facts ?? {}, findings: distinct, configs: ctx.configs ?? []};
+  const diagnoses = new Map<string, Diagnosis>();
+  for (const [k, f] of byKey) diagnoses.set(k, firstDiagnosis(f, full));
+  return findings.map((f) => ({...f, diagnosis: diagnoses.get(sameness(f)) ?? firstDiagnosis(f, full)}));
+}
+
+function firstDiagnosis(f: RawFinding, ctx: RuleContext): Diagnosis {
+  for (const rule of rules) {
+    let d: Diagnosis | null = null;
+    try {
+      d = rule.applies(f, ctx);
+    } catch {
+      // A faulty rule falls through to the next one rather than losing the finding.
+      d = null;
     }
-    throw new Error('the catch-all rule must apply to every finding');
-  });
+    if (d) return d;
+  }
+  throw new Error('the catch-all rule must apply to every finding');
 }
 
 /** The NDJSON object of `apm-doctor diagnose --format json` (SPEC §4), rendered in one language. */

@@ -39,33 +39,122 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/**
+ * `a|ab|b` as a trie (`(?:ab?|b)`): V8's backtracking engine dispatches on the first character
+ * once instead of trying every hint at every position, which matters as the hint list grows.
+ */
+export function trieAlternation(words: readonly string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = {end: false, next: new Map()};
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let child = n.next.get(ch);
+      if (!child) n.next.set(ch, (child = {end: false, next: new Map()}));
+      n = child;
+    }
+    n.end = true;
+  }
+  const emit = (n: Node): string => {
+    if (n.next.size === 0) return '';
+    const parts = [...n.next].map(([ch, child]) => escapeRe(ch) + emit(child));
+    const body = parts.length === 1 ? (parts[0] ?? '') : `(?:${parts.join('|')})`;
+    // A hint that is a prefix of another still matches on its own.
+    return n.end ? `(?:${body})?` : body;
+  };
+  return words.length === 0 ? '(?!)' : emit(root);
+}
+
+/**
+ * A small set of substrings such that every word contains at least one: greedy set cover over
+ * 4-grams, preferring grams with capitals, digits or punctuation (rarer in ordinary log text
+ * than lower-case words). A word shorter than 4 is its own anchor.
+ */
+export function anchorCover(words: readonly string[]): string[] {
+  const N = 4;
+  const grams = new Map<string, Set<string>>();
+  const chosen: string[] = [];
+  const left = new Set<string>();
+  for (const w of words) {
+    if (w.length < N) {
+      chosen.push(w);
+      continue;
+    }
+    left.add(w);
+    for (let i = 0; i + N <= w.length; i++) {
+      const g = w.slice(i, i + N);
+      let set = grams.get(g);
+      if (!set) grams.set(g, (set = new Set()));
+      set.add(w);
+    }
+  }
+  const rarity = (g: string) => (/[A-Z0-9_[\]:.()"]/.test(g) ? 3 : 0) - (/ /.test(g) ? 2 : 0);
+  while (left.size > 0) {
+    let best = '';
+    let bestScore = -Infinity;
+    for (const [g, set] of grams) {
+      let covered = 0;
+      for (const w of set) if (left.has(w)) covered++;
+      if (covered === 0) continue;
+      const score = covered * 10 + rarity(g);
+      if (score > bestScore) {
+        bestScore = score;
+        best = g;
+      }
+    }
+    chosen.push(best);
+    for (const w of grams.get(best) ?? []) left.delete(w);
+  }
+  return chosen;
+}
+
 interface Compiled {
   list: readonly Recognizer[];
-  prefilter: RegExp;
   /**
-   * Hints that prove a tracer line on their own (all hints minus every recogniser's weak
-   * ones), as a sticky regex that tests one line in place: `[^\n]*?` stops at the newline,
-   * so no line is sliced out (this runs on every weak hit).
+   * Stage 1: a few short substrings that every hint contains one of (a greedy set cover of
+   * 4-grams). V8 scans a dozen-odd short alternatives ~3× faster than eighty long hints, and
+   * most lines of a log hold none of them.
    */
-  strongInLine: RegExp;
+  anchors: RegExp;
+  /** Stage 2, on lines with an anchor: every hint and qualifier, as one trie regex. */
+  hints: RegExp;
+  /**
+   * What a hint match means (absent = strong: the line is looked at). `weak`: a bare runtime
+   * error code any app prints (`ECONNREFUSED`); such a line is looked at only when a
+   * `qualifier` (8126, datadog, the socket…) is on it too or it names a known agent address.
+   */
+  kinds: ReadonlyMap<string, 'weak' | 'qualifier'>;
   leadsInto: readonly RegExp[];
 }
 
-/** Words in a weak-hint line that make it worth a full look (the agent's port, host names, socket). */
-const AGENTISH = /8126|[Dd]atadog|dd-agent|ddagent|trace-agent|apm\.sock/;
+/** The address of a Node system error (`connect ECONNREFUSED 10.0.0.9:9126`, IPv6 unbracketed). */
+const WEAK_ADDR = /connect E[A-Z]+ ([0-9a-fA-F:.]{2,45}|[\w.-]{1,253}):(\d{1,5})\b/;
+const MAX_WEAK_PER_ADDR = 20;
+const MAX_WEAK_TOTAL = 2000;
+/** Weak lines looked at for keeping before a log without any config line stops paying for it. */
+const MAX_WEAK_TRIES = 10_000;
+
+/** Words that make a weak-hint line worth a look: the agent's port, host names, socket. */
+const QUALIFIERS = ['8126', 'Datadog', 'datadog', 'DATADOG', 'dd-agent', 'ddagent', 'trace-agent', 'apm.sock'];
 
 const compiledCache = new WeakMap<readonly Recognizer[], Compiled>();
 
 function compile(list: readonly Recognizer[]): Compiled {
   let c = compiledCache.get(list);
   if (!c) {
-    const hints = [...new Set(list.flatMap((r) => r.hints))].sort((a, b) => b.length - a.length);
-    const weak = new Set(list.flatMap((r) => r.weakHints ?? []));
-    const strong = hints.filter((h) => !weak.has(h));
+    const hints = [...new Set(list.flatMap((r) => r.hints))];
+    const kinds = new Map<string, 'weak' | 'qualifier'>();
+    for (const w of list.flatMap((r) => r.weakHints ?? [])) kinds.set(w, 'weak');
+    for (const q of QUALIFIERS) if (!hints.includes(q)) kinds.set(q, 'qualifier');
+    const words = [...new Set([...hints, ...QUALIFIERS])];
     c = {
       list,
-      prefilter: new RegExp(hints.map(escapeRe).join('|'), 'g'),
-      strongInLine: new RegExp(`[^\\n]*?(?:${strong.length ? strong.map(escapeRe).join('|') : '(?!)'}|${AGENTISH.source})`, 'y'),
+      anchors: new RegExp(trieAlternation(anchorCover(words)), 'g'),
+      hints: new RegExp(trieAlternation(words), 'g'),
+      kinds,
       leadsInto: list.flatMap((r) => (r.leadsInto ? [r.leadsInto] : [])),
     };
     compiledCache.set(list, c);
@@ -117,6 +206,12 @@ export class Scanner {
   }
 
   add(text: string, firstLine = 1, more = false): ScanResult {
+    const configsBefore = this.configs.length;
+    const kept = this.addRaw(text, firstLine, more);
+    return {findings: this.diagnoseAll(kept), configs: this.configs.slice(configsBefore)};
+  }
+
+  private addRaw(text: string, firstLine: number, more: boolean): RawFinding[] {
     let input = text;
     let line0 = firstLine;
     if (this.carry) {
@@ -124,7 +219,6 @@ export class Scanner {
       line0 = this.carryLine;
       this.carry = '';
     }
-    const configsBefore = this.configs.length;
     const raw = this.scanChunk(input, line0, more);
     // A bare error seen before the config line that names its address is still resolved
     // within the same batch (dd-trace 2.x prints the DNS error before its configuration).
@@ -132,14 +226,28 @@ export class Scanner {
     for (const found of raw) {
       // Context from the whole batch: dd-trace 2.x–4.x print their first errors before the config line.
       const f = this.withContext(found);
-      if (found !== f && this.needsContext.has(found)) this.needsContext.add(f);
-      if (f.target && this.needsContext.has(f)) {
-        if (isAgentTarget(f.target, this.agentAddrs)) kept.push(f);
-        else this.pending.push(f);
-      } else kept.push(f);
+      // A bare error is judged by the address it names itself: `read ECONNRESET` names none,
+      // and the app prints those too, so it is never attributed to the agent by context alone.
+      if (!this.needsContext.has(found) || isAgentTarget(found.target, this.agentAddrs)) kept.push(f);
+      else if (found.target.host || found.target.socket) this.pending.push(found);
     }
     this.needsContext.clear();
-    return {findings: this.diagnoseAll(kept), configs: this.configs.slice(configsBefore)};
+    const revived = this.reviveWeak();
+    return revived.length ? [...kept, ...revived].sort((a, b) => a.line - b.line) : kept;
+  }
+
+  /** `push` without diagnosis, for scanning one input in parts on several threads (see `joinPartialScans`). */
+  pushRaw(chunk: string): RawFinding[] {
+    const first = this.streamLine;
+    this.streamLine += countNewlines(chunk);
+    return this.addRaw(chunk, first, true);
+  }
+
+  /** Ends a part: flushes a carried event; unresolved bare errors stay pending for the join. */
+  endPartial(): PartialScan {
+    const findings = this.carry ? this.addRaw('', this.carryLine, false) : [];
+    const weak = [...this.weak.values()].flat();
+    return {findings, pending: this.pending, weak, configs: [...this.configs], lines: this.streamLine - 1};
   }
 
   private streamLine = 1;
@@ -150,18 +258,45 @@ export class Scanner {
    */
   push(chunk: string): ScanResult {
     const first = this.streamLine;
-    let nl = 0;
-    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) nl++;
-    this.streamLine += nl;
+    this.streamLine += countNewlines(chunk);
     return this.add(chunk, first, true);
   }
 
   /** Ends a stream: flushes a carried event and resolves bare errors against everything seen. */
   finish(): ScanResult {
     const tail = this.carry ? this.add('', this.carryLine, false) : {findings: [], configs: []};
-    const late = this.pending.filter((f) => isAgentTarget(f.target, this.agentAddrs));
+    const late = [...this.pending.filter((f) => isAgentTarget(f.target, this.agentAddrs)), ...this.reviveWeak()].map((f) => this.withContext(f));
     this.pending = [];
-    return {findings: [...tail.findings, ...this.diagnoseAll(late)], configs: tail.configs};
+    return {findings: [...tail.findings, ...this.diagnoseAll(late.sort((a, b) => a.line - b.line))], configs: tail.configs};
+  }
+
+  /**
+   * For a part of a split scan: the agent addresses named by configs in the parts before it,
+   * so its bare errors are judged as if the earlier text had been scanned first.
+   */
+  knowAgentTargets(targets: readonly Target[]): void {
+    for (const t of targets) for (const k of addrKeys(t)) this.agentAddrs.add(k);
+  }
+
+  /** For `joinPartialScans`: context from parts scanned elsewhere. */
+  adoptConfigs(configs: readonly StartupConfig[]): void {
+    for (const cfg of configs) {
+      this.configs.push(cfg);
+      for (const k of addrKeys(cfg.target)) this.agentAddrs.add(k);
+    }
+  }
+
+  /** For `joinPartialScans`: fill context into every part's findings, keep pending ones that proved to be the agent's. */
+  diagnoseJoined(found: readonly RawFinding[], pending: readonly RawFinding[], weak: readonly {line: number; text: string}[]): ScanResult {
+    for (const w of weak) {
+      const m = WEAK_ADDR.exec(w.text);
+      if (m) this.rememberWeakLine(`${m[1]}:${m[2]}`, w);
+    }
+    const revived = this.reviveWeak();
+    const all = [...found, ...revived, ...pending.filter((f) => isAgentTarget(f.target, this.agentAddrs))]
+      .map((f) => this.withContext(f))
+      .sort((a, b) => a.line - b.line);
+    return {findings: this.diagnoseAll(all), configs: [...this.configs]};
   }
 
   get allConfigs(): readonly StartupConfig[] {
@@ -170,6 +305,62 @@ export class Scanner {
 
   private readonly needsContext = new Set<RawFinding>();
 
+  /**
+   * Weak-hint lines skipped because their address wasn't (yet) known as the agent's, kept per
+   * address (a few per address, a bounded total) so a config line that comes later — or in an
+   * earlier part of a split scan — can still claim them: dd-trace 2.x–4.x log the first bare
+   * errors before their configuration line.
+   */
+  private weak = new Map<string, {line: number; text: string}[]>();
+  private weakCount = 0;
+  private weakTries = 0;
+
+  private rememberWeak(text: string, lineStart: number, eol: number, lineNoAt: (o: number) => number): void {
+    // Once any agent address is known, later weak lines are judged on the spot; only the ones
+    // before it (the first flush's errors) need keeping.
+    if (this.weakCount >= MAX_WEAK_TOTAL || this.agentAddrs.size > 0 || ++this.weakTries > MAX_WEAK_TRIES) return;
+    const m = WEAK_ADDR.exec(text.slice(lineStart, Math.min(eol, lineStart + 1024)));
+    if (!m) return;
+    const key = `${m[1]}:${m[2]}`;
+    let bucket = this.weak.get(key);
+    if (!bucket) this.weak.set(key, (bucket = []));
+    if (bucket.length >= MAX_WEAK_PER_ADDR) return;
+    // Keep the error object's own lines (stack frames, `{ errno… }`) so a revived finding spans its event.
+    let end = eol;
+    for (let n = 0; n < 30 && end < text.length; n++) {
+      const c = text.charCodeAt(end + 1);
+      if (c !== 32 && c !== 9 && c !== 125 /* } */) break;
+      const next = text.indexOf('\n', end + 1);
+      end = next === -1 ? text.length : next;
+    }
+    bucket.push({line: lineNoAt(lineStart), text: text.slice(lineStart, Math.min(end, lineStart + 8192))});
+    this.weakCount++;
+  }
+
+  private rememberWeakLine(key: string, w: {line: number; text: string}): void {
+    let bucket = this.weak.get(key);
+    if (!bucket) this.weak.set(key, (bucket = []));
+    bucket.push(w);
+  }
+
+  /** Scans remembered weak lines whose address has since become an agent address. */
+  private reviveWeak(): RawFinding[] {
+    if (this.weak.size === 0) return [];
+    const out: RawFinding[] = [];
+    for (const [key, bucket] of this.weak) {
+      if (!this.agentAddrs.has(key)) continue;
+      this.weak.delete(key);
+      for (const {line, text} of bucket) {
+        const raw = text.split('\n');
+        const lines = raw.flatMap((r, i) => normalizeLine(r, line + i));
+        const f = this.recognize({lines, text: lines.map((l) => l.text).join('\n'), line, endLine: line + raw.length - 1});
+        this.needsContext.clear();
+        if (f) out.push(this.withContext(f));
+      }
+    }
+    return out;
+  }
+
   private diagnoseAll(raw: readonly RawFinding[]): DiagnosedFinding[] {
     if (raw.length === 0) return [];
     return diagnose(raw, {env: this.opts.env ?? 'unknown', facts: this.opts.facts ?? {}, configs: this.configs});
@@ -177,7 +368,7 @@ export class Scanner {
 
   private scanChunk(text: string, firstLine: number, more: boolean): RawFinding[] {
     const out: RawFinding[] = [];
-    const re = this.compiled.prefilter;
+    const re = this.compiled.anchors;
     re.lastIndex = 0;
     let countedTo = 0;
     let countedLine = firstLine;
@@ -191,31 +382,40 @@ export class Scanner {
       countedTo = offset;
       return countedLine;
     };
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const hit = m.index;
-      if (hit < coveredUntil) {
-        re.lastIndex = coveredUntil;
-        continue;
-      }
-      const lineStart = hit === 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1;
-      if (!this.worthALook(text, lineStart)) {
-        const eol = text.indexOf('\n', hit);
-        re.lastIndex = eol === -1 ? text.length : eol;
-        continue;
-      }
-      const lineNo = lineNoAt(lineStart);
-      const ev = this.buildEvent(text, lineStart, lineNo, coveredUntil);
+    /** Builds and recognises the event at a line; false when it was carried to the next chunk. */
+    const processAt = (lineStart: number, hit: number): boolean => {
+      const ev = this.buildEvent(text, lineStart, lineNoAt(lineStart), coveredUntil);
       if (more && (ev.end >= text.length || text.indexOf('\n', ev.end + 1) === -1)) {
         // Until the line after the event is complete we can't know the event ended: carry it over whole.
         this.carry = text.slice(ev.start);
         this.carryLine = ev.startLine;
-        return out;
+        return false;
       }
       coveredUntil = ev.end;
       re.lastIndex = Math.max(ev.end, hit + 1);
       const f = this.recognize(ev.event);
       if (f) out.push(f);
+      return true;
+    };
+    for (;;) {
+      const m = re.exec(text);
+      if (!m) break;
+      const hit = m.index;
+      if (hit < coveredUntil) {
+        re.lastIndex = coveredUntil;
+        continue;
+      }
+      // Stage 2, once per line with an anchor: which hints does the line really hold?
+      const lineStart = hit === 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1;
+      let eol = text.indexOf('\n', hit);
+      if (eol === -1) eol = text.length;
+      const verdict = this.classifyLine(text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS)));
+      if (verdict === 'strong' || (verdict === 'weak' && this.knownAgentAddrOn(text, lineStart, eol))) {
+        if (!processAt(lineStart, hit)) return out;
+        continue;
+      }
+      if (verdict === 'weak') this.rememberWeak(text, lineStart, eol, lineNoAt);
+      re.lastIndex = eol;
     }
     if (more) {
       // Keep the last partial line for the next chunk.
@@ -294,19 +494,27 @@ export class Scanner {
     };
   }
 
-  /**
-   * Cheap test on the line of a hit: does it hold a strong hint, an agent-looking word, or a
-   * known agent address? Lines whose only hints are weak (the app's own `ECONNREFUSED` to its
-   * database) are skipped without building an event. A weak line right after a `leadsInto`
-   * header needs no test: the header is a strong hit whose event already covers the line.
-   */
-  private worthALook(text: string, lineStart: number): boolean {
-    const re = this.compiled.strongInLine;
-    re.lastIndex = lineStart;
-    if (re.test(text)) return true;
+  /** `strong`: look at the line; `weak`: only bare error codes (and no qualifier); `none`: an anchor but no hint. */
+  private classifyLine(line: string): 'strong' | 'weak' | 'none' {
+    const re = this.compiled.hints;
+    re.lastIndex = 0;
+    let weak = false;
+    let qualified = false;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const kind = this.compiled.kinds.get(m[0]);
+      if (!kind) return 'strong';
+      if (kind === 'weak') weak = true;
+      else qualified = true;
+      if (weak && qualified) return 'strong';
+      // Hints may overlap: resume after this one's start, not its end.
+      re.lastIndex = m.index + 1;
+    }
+    return weak ? 'weak' : 'none';
+  }
+
+  /** Whether a line names an agent address learnt from a config line (a custom host/port). */
+  private knownAgentAddrOn(text: string, lineStart: number, eol: number): boolean {
     if (this.agentAddrs.size === 0) return false;
-    let eol = text.indexOf('\n', lineStart);
-    if (eol === -1) eol = text.length;
     const line = text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS));
     for (const addr of this.agentAddrs) if (line.includes(addr.endsWith(':*') ? addr.slice(0, -2) : addr)) return true;
     return false;
@@ -397,6 +605,49 @@ export class Scanner {
   private configVersion(lang: string): string | null {
     return [...this.configs].reverse().find((c) => c.lang === lang)?.tracerVersion ?? null;
   }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The undiagnosed result of scanning one part of an input (line numbers relative to the part). */
+export interface PartialScan {
+  findings: RawFinding[];
+  /** Bare errors whose address no config of this part named as the agent's. */
+  pending: RawFinding[];
+  configs: StartupConfig[];
+  /** Weak-hint lines set aside (see Scanner.rememberWeak), for configs of other parts to claim. */
+  weak: {line: number; text: string}[];
+  /** Newlines in the part: the next part's line offset. */
+  lines: number;
+}
+
+function shift<T extends {line: number}>(x: T, by: number): T {
+  return by === 0 ? x : ({...x, line: x.line + by, ...('endLine' in x ? {endLine: (x as unknown as RawFinding).endLine + by} : {})} as T);
+}
+
+/**
+ * Joins the parts of one input scanned separately (in order) as if scanned whole: renumbers
+ * lines, shares every part's startup configs as context, resolves pending bare errors against
+ * all of them, and diagnoses.
+ */
+export function joinPartialScans(parts: readonly PartialScan[], opts: ScanOptions = {}): ScanResult {
+  const joined = new Scanner(opts);
+  let offset = 0;
+  const found: RawFinding[] = [];
+  const pending: RawFinding[] = [];
+  const weak: {line: number; text: string}[] = [];
+  for (const part of parts) {
+    joined.adoptConfigs(part.configs.map((c) => shift(c, offset)));
+    found.push(...part.findings.map((f) => shift(f, offset)));
+    pending.push(...part.pending.map((f) => shift(f, offset)));
+    weak.push(...part.weak.map((w) => shift(w, offset)));
+    offset += part.lines;
+  }
+  return joined.diagnoseJoined(found, pending, weak);
 }
 
 /** Scans a whole text (a page of log lines) and diagnoses every agent-connection failure in it. */

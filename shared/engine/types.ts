@@ -234,6 +234,8 @@ export interface RuleExample {
   /** Log text; the rule must be the one chosen for its first finding. */
   text: string;
   env?: Env;
+  /** What the bridge learned, when the example depends on it (a proxy, a port holder). */
+  facts?: Partial<Facts>;
   why: string;
 }
 

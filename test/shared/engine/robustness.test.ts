@@ -107,3 +107,13 @@ describe('engine robustness', () => {
     expect(f?.excerpt).toBe(line);
   });
 });
+
+describe('prefilter trie', () => {
+  it('matches exactly the hints, each as a whole, and nothing else', async () => {
+    const {trieAlternation} = await import('../../../shared/engine/scan');
+    const words = ['ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN', 'Error', 'Error from the', 'a.b', '[RC]', 'x|y'];
+    const re = new RegExp(`^(?:${trieAlternation(words)})$`);
+    for (const w of words) expect(re.test(w), w).toBe(true);
+    for (const w of ['ECONN', 'ECONNREFUSE', 'Error from', 'aXb', 'RC', 'x', '']) expect(re.test(w), w).toBe(false);
+  });
+});

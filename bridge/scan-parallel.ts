@@ -1,0 +1,133 @@
+// Scans a large log file on two threads: the main thread takes the first half while a worker
+// (this same bundled file, started with `workerData`) takes the second; the halves are joined
+// with `joinPartialScans`, which renumbers lines and shares startup-config context. The split
+// falls on a line that starts a new record, so no event is cut in two.
+import {closeSync, openSync, readSync} from 'node:fs';
+import {StringDecoder} from 'node:string_decoder';
+import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
+import {isContinuation} from '../shared/engine/events';
+import {normalizeLine, stripDecorations} from '../shared/engine/normalize';
+import type {Target} from '../shared/engine/types';
+import {parseStartupConfig} from '../shared/tracers/startup-config';
+import {joinPartialScans, Scanner, type PartialScan, type ScanOptions, type ScanResult} from '../shared/engine/scan';
+import {recognizers} from '../shared/tracers/index';
+
+const CHUNK = 64 * 1024;
+/** Below this size a second thread costs more to start than it saves. */
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+interface PartJob {
+  kind: 'apm-doctor-scan-part';
+  file: string;
+  start: number;
+  end: number;
+  opts: Pick<ScanOptions, 'env' | 'facts'>;
+}
+
+/**
+ * The agent addresses of the startup config lines in [start, end): one `Buffer.indexOf` pass
+ * (memmem speed), run while the worker starts, so the second half knows what the first named.
+ */
+function agentTargetsIn(file: string, start: number, end: number): Target[] {
+  const marker = Buffer.from('CONFIGURATION');
+  const targets: Target[] = [];
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let pos = start; pos < end; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
+      if (n <= 0) break;
+      const chunk = buf.subarray(0, n);
+      const lastNl = n === end - pos ? n : chunk.lastIndexOf(10) + 1;
+      if (lastNl <= 0) break;
+      for (let i = chunk.indexOf(marker); i !== -1 && i < lastNl; i = chunk.indexOf(marker, i + 1)) {
+        const ls = chunk.lastIndexOf(10, i) + 1;
+        let le = chunk.indexOf(10, i);
+        if (le === -1) le = n;
+        const lines = normalizeLine(chunk.toString('utf8', ls, le), 1);
+        const cfg = parseStartupConfig({lines, text: lines.map((l) => l.text).join('\n'), line: 1, endLine: 1});
+        if (cfg) targets.push(cfg.target);
+      }
+      pos += lastNl;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return targets;
+}
+
+function scanRange(file: string, start: number, end: number, opts: ScanOptions, agentTargets: readonly Target[] = []): PartialScan {
+  const scanner = new Scanner(opts);
+  scanner.knowAgentTargets(agentTargets);
+  const found: PartialScan['findings'] = [];
+  const decoder = new StringDecoder('utf8');
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (let pos = start; pos < end; ) {
+      const n = readSync(fd, buf, 0, Math.min(CHUNK, end - pos), pos);
+      if (n <= 0) break;
+      pos += n;
+      found.push(...scanner.pushRaw(decoder.write(buf.subarray(0, n))));
+    }
+    const rest = decoder.end();
+    if (rest) found.push(...scanner.pushRaw(rest));
+  } finally {
+    closeSync(fd);
+  }
+  const tail = scanner.endPartial();
+  return {...tail, findings: [...found, ...tail.findings]};
+}
+
+const leads = recognizers.flatMap((r) => (r.leadsInto ? [r.leadsInto] : []));
+
+/** A byte offset near the middle where a new log record starts (or null: don't split). */
+function splitPoint(file: string, size: number): number | null {
+  const fd = openSync(file, 'r');
+  try {
+    const mid = Math.floor(size / 2);
+    const buf = Buffer.alloc(256 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, mid);
+    let pos = buf.indexOf(10) + 1;
+    if (pos <= 0) return null;
+    let prev = '';
+    while (pos < n) {
+      const eol = buf.indexOf(10, pos);
+      if (eol === -1) return null;
+      const line = stripDecorations(buf.toString('utf8', pos, eol)).text;
+      if (prev !== '' && !isContinuation(line, prev) && !leads.some((re) => re.test(prev)) && !/^\s*$/.test(line)) return mid + pos;
+      prev = line;
+      pos = eol + 1;
+    }
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Scans a regular file, on two threads when it is large. */
+export async function scanFile(file: string, size: number, opts: ScanOptions): Promise<ScanResult> {
+  const split = size >= PARALLEL_MIN_BYTES ? splitPoint(file, size) : null;
+  if (split === null) return joinPartialScans([scanRange(file, 0, size, opts)], opts);
+  const job: PartJob = {kind: 'apm-doctor-scan-part', file, start: split, end: size, opts: {env: opts.env, facts: opts.facts}};
+  const worker = new Worker(new URL(import.meta.url), {workerData: job});
+  const second = new Promise<PartialScan>((resolve, reject) => {
+    worker.once('message', (m: PartialScan) => resolve(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code !== 0 ? reject(new Error(`scan worker exited with ${code}`)) : undefined));
+  });
+  worker.postMessage(agentTargetsIn(file, 0, split));
+  const first = scanRange(file, 0, split, opts);
+  return joinPartialScans([first, await second], opts);
+}
+
+/** The worker side: runs when this bundle is loaded as a scan worker. */
+export function runScanPartIfWorker(): boolean {
+  if (isMainThread) return false;
+  const job = workerData as PartJob | undefined;
+  if (job?.kind !== 'apm-doctor-scan-part') return false;
+  parentPort?.once('message', (targets: Target[]) => {
+    parentPort?.postMessage(scanRange(job.file, job.start, job.end, job.opts, targets));
+  });
+  return true;
+}
