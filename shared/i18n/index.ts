@@ -31,7 +31,7 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** Picks our locale for a BCP 47 tag (`ko-KR` → ko); English otherwise. */
 export function pickLocale(tag: string | null | undefined): Locale {
-  return tag && /^ko\b/i.test(tag) ? 'ko' : 'en';
+  return tag && /^ko(?:[-_.@]|$)/i.test(tag) ? 'ko' : 'en';
 }
 
 /**

@@ -18,5 +18,7 @@ describe('i18n tables', () => {
     expect(t('ko', 'no_such_key')).toBe('no_such_key');
     expect(pickLocale('ko-KR')).toBe('ko');
     expect(pickLocale('en-US')).toBe('en');
+    expect(pickLocale('ko_KR.UTF-8')).toBe('ko');
+    expect(pickLocale('kok')).toBe('en');
   });
 });

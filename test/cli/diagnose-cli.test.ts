@@ -1,0 +1,120 @@
+// `apm-doctor diagnose` as a user runs it: the built CLI in a child process (SPEC §4 contract).
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {ensureCliBuilt, parseNdjson, runCli} from '../helpers/cli';
+
+const REFUSED = [
+  'GET /health 200 1ms',
+  'Error sending payload to the agent (status code: undefined)',
+  'Error: connect ECONNREFUSED 127.0.0.1:8126',
+  '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {',
+  '  errno: -111,',
+  "  code: 'ECONNREFUSED',",
+  '}',
+  'Error: connect ECONNREFUSED 10.0.4.12:5432',
+].join('\n');
+
+let dir = '';
+beforeAll(async () => {
+  await ensureCliBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'apm-doctor-cli-'));
+});
+
+describe('apm-doctor diagnose', () => {
+  it('prints one NDJSON object per finding with the SPEC §4 fields, from stdin', async () => {
+    const r = await runCli(['diagnose', '--format', 'json'], {input: REFUSED});
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const [f, ...rest] = parseNdjson(r.stdout);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({line: 2, endLine: 7, lang: 'nodejs', cause: 'refused', target: {url: 'http://127.0.0.1:8126', host: '127.0.0.1', port: 8126, socket: null}});
+    expect(typeof f?.['rule']).toBe('string');
+    expect(typeof f?.['title']).toBe('string');
+    expect(Array.isArray(f?.['advice'])).toBe(true);
+    expect((f?.['advice'] as string[]).length).toBeGreaterThan(0);
+  });
+
+  it('reads a FILE and gives the same result as stdin', async () => {
+    const file = join(dir, 'app.log');
+    writeFileSync(file, REFUSED);
+    const a = await runCli(['diagnose', '--format', 'json', file]);
+    const b = await runCli(['diagnose', '--format', 'json'], {input: REFUSED});
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('prints nothing on stdout and exits 0 when there is no finding', async () => {
+    const r = await runCli(['diagnose', '--format', 'json'], {input: 'Error: connect ECONNREFUSED 10.0.4.12:5432\nall good\n'});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+
+  it('renders a readable text report without colour when stdout is not a terminal', async () => {
+    const r = await runCli(['diagnose', '--env', 'kubernetes'], {input: REFUSED});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('line 2-7');
+    expect(r.stdout).toContain('Node.js');
+    expect(r.stdout).toContain('http://127.0.0.1:8126');
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('speaks Korean with --lang ko or a Korean LANG', async () => {
+    const a = await runCli(['diagnose', '--lang', 'ko', '--format', 'json'], {input: REFUSED});
+    const {LC_ALL: _a, LC_MESSAGES: _m, ...env} = process.env;
+    const b = await runCli(['diagnose', '--format', 'json'], {input: REFUSED, env: {...env, LANG: 'ko_KR.UTF-8'}});
+    for (const r of [a, b]) expect(String(parseNdjson(r.stdout)[0]?.['title'])).toMatch(/[\uac00-\ud7a3]/);
+  });
+
+  it.each([
+    [['diagnose', '--format', 'xml'], /--format must be text or json/],
+    [['diagnose', '--env', 'mars'], /--env must be one of/],
+    [['diagnose', '--bogus'], /unknown option --bogus/],
+    [['diagnose', '--format'], /--format needs a value/],
+    [['diagnose', 'a.log', 'b.log'], /at most one FILE/],
+    [['diagnose', '/nonexistent/app.log'], /cannot read \/nonexistent\/app.log: no such file/],
+    [['diagnose', '/tmp'], /cannot read \/tmp: is a directory/],
+    [['nosuchcommand'], /usage: apm-doctor/],
+  ])('exits 2 with a clear message for %j', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('survives binary junk and a 2 MB line on stdin', async () => {
+    const junk = Buffer.concat([Buffer.from([0, 255, 254, 10, 13, 0x1b]), Buffer.alloc(2 * 1024 * 1024, 0x41), Buffer.from('\nDATADOG TRACER DIAGNOSTIC - Agent Error: connect ECONNREFUSED 127.0.0.1:8126\n')]);
+    const r = await runCli(['diagnose', '--format', 'json'], {input: junk});
+    expect(r.code).toBe(0);
+    expect(parseNdjson(r.stdout).map((f) => f['cause'])).toEqual(['refused']);
+  });
+
+  it('gives the same findings on a large file (two threads) as on stdin (one stream)', {timeout: 60_000}, async () => {
+    // Over the parallel threshold (16 MB): records of an app log with tracer errors spread through it.
+    const lines: string[] = [];
+    let expected = 0;
+    for (let i = 0; i < 240_000; i++) {
+      if (i === 10) lines.push('DATADOG TRACER CONFIGURATION - {"version":"4.55.0","lang":"nodejs","agent_url":"http://10.9.9.9:9126"}');
+      if (i % 5000 === 4999) {
+        lines.push(REFUSED);
+        expected++;
+      } else if (i % 7000 === 6999) {
+        // A bare error to the custom agent address the config line named: a finding in either half.
+        lines.push('Error: connect ECONNREFUSED 10.9.9.9:9126');
+        expected++;
+      }
+      else lines.push(`2026-11-25T10:00:00.000Z INFO  [http] GET /api/orders/${i} 200 12ms user=alice ip=10.1.2.3 path=/v1/cart`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(16 * 1024 * 1024);
+    const file = join(dir, 'big.log');
+    writeFileSync(file, text);
+    const a = await runCli(['diagnose', '--format', 'json', file]);
+    const b = await runCli(['diagnose', '--format', 'json'], {input: text});
+    expect(a.code).toBe(0);
+    const findings = parseNdjson(a.stdout);
+    expect(findings.length).toBe(expected);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
