@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {Scanner, scanText} from '../../../shared/engine/scan';
 import {recognizers} from '../../../shared/tracers/index';
+import {expectLinear} from '../../helpers/linear';
 
 const hints = [...new Set(recognizers.flatMap((r) => r.hints))];
 const fragments = [
@@ -25,17 +26,6 @@ const fragments = [
   '\u0000',
   '<img src=x onerror=alert(1)>',
 ];
-
-/** Best of three runs: the machine is shared, and the slowest run says more about neighbours than about us. */
-function timeOf(fn: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
 
 describe('engine robustness', () => {
   it('never throws on arbitrary text, hint soup or binary', () => {
@@ -92,13 +82,7 @@ describe('engine robustness', () => {
     ['1 MB of stack frames', (n: number) => `Error: connect ECONNREFUSED 127.0.0.1:8126\n${'    at x (y.js:1:1)\n'.repeat(n / 20)}`],
     ['many short error lines', (n: number) => 'Error: connect ECONNREFUSED 127.0.0.1:8126\n'.repeat(n / 43)],
   ])('%s finishes in linear time', (_name, make) => {
-    const small = make(256 * 1024);
-    const big = make(1024 * 1024);
-    scanText(small); // warm up the JIT
-    const tSmall = Math.max(timeOf(() => scanText(small)), 1);
-    const tBig = timeOf(() => scanText(big));
-    // 4× the input may take at most ~8× the time (noise allowance); quadratic would be ~16×.
-    expect(tBig / tSmall).toBeLessThan(8);
+    expectLinear(make, (text) => scanText(text), 256 * 1024);
   });
 
   it('keeps hostile HTML in a log line as plain text in the excerpt', () => {
