@@ -18,13 +18,16 @@ interface CauseRule {
 
 // Order matters: the most specific evidence first. A Python traceback mentions both the
 // OS error and the retry wrapper; a socket error names the file before any refusal.
+// Go's syscall errors are lower-case (`dial unix …: connect: no such file or directory`).
+// .NET on Windows prints Winsock codes (10061 refused, 10060 timeout, 10054 reset); .NET's
+// EAI_AGAIN is `Resource temporarily unavailable (host:port)` / `SocketException (00000001, 11)`.
 const CAUSE_RULES: readonly CauseRule[] = [
-  {cause: 'uds_permission', re: /\b(EACCES)\b|Permission denied|\[Errno (13)\]|SocketException \((13)\)/},
-  {cause: 'uds_missing', re: /\b(ENOENT)\b|No such file or directory|\[Errno (2)\]|SocketException \((2)\)/},
+  {cause: 'uds_permission', re: /\b(EACCES)\b|[Pp]ermission denied|\[Errno (13)\]|SocketException \((13)\)/},
+  {cause: 'uds_missing', re: /\b(ENOENT)\b|[Nn]o such file or directory|\[Errno (2)\]|SocketException \((2)\)/},
   {cause: 'addr_not_available', re: /\b(EADDRNOTAVAIL)\b|[Cc]annot assign requested address|\[Errno (99)\]|SocketException \((99)\)/},
   {
     cause: 'dns',
-    re: /\b(ENOTFOUND|EAI_AGAIN|EAI_NONAME)\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|No address associated with hostname|: no such host|server misbehaving|(UnknownHostException)|Could not resolve host|Couldn't resolve host|(Socket::ResolutionError)|getaddrinfo: |\[Errno (-[235])\]|No such host is known/,
+    re: /\b(ENOTFOUND|EAI_AGAIN|EAI_NONAME)\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|No address associated with hostname|: no such host|server misbehaving|(UnknownHostException)|Could not resolve host|Couldn't resolve host|(Socket::ResolutionError)|getaddrinfo: |\[Errno (-[235])\]|No such host is known|SocketException \((00000001, 11)\)|Resource temporarily unavailable \(/,
   },
   {
     cause: 'refused',
@@ -32,11 +35,11 @@ const CAUSE_RULES: readonly CauseRule[] = [
   },
   {
     cause: 'timeout',
-    re: /\b(ETIMEDOUT|ESOCKETTIMEDOUT)\b|timed out|Timeout was reached|deadline exceeded|i\/o timeout|execution expired|(Net::OpenTimeout|Net::ReadTimeout)|(TaskCanceledException)|(SocketTimeoutException)|Client\.Timeout|(ReadTimeout|ConnectTimeout)\b|HttpClient\.Timeout/,
+    re: /\b(ETIMEDOUT|ESOCKETTIMEDOUT)\b|timed out|Timeout was reached|deadline exceeded|i\/o timeout|execution expired|(Net::OpenTimeout|Net::ReadTimeout)|(TaskCanceledException)|(SocketTimeoutException)|Client\.Timeout|(ReadTimeout|ConnectTimeout)\b|HttpClient\.Timeout|did not properly respond after a period of time|SocketException \((110|10060)\)/,
   },
   {
     cause: 'reset',
-    re: /\b(ECONNRESET|EPIPE)\b|[Cc]onnection reset|socket hang up|[Bb]roken pipe|Empty reply from server|unexpected end of stream|Remote end closed connection|(EOFError)|end of file reached|: EOF\b|Failure when receiving data|\[Errno (104|32)\]|SocketException \((104)\)/,
+    re: /\b(ECONNRESET|EPIPE)\b|[Cc]onnection reset|socket hang up|[Bb]roken pipe|Empty reply from server|unexpected end of stream|Remote end closed connection|(EOFError)|end of file reached|: EOF\b|Failure when receiving data|Server returned nothing|forcibly closed by the remote host|\[Errno (104|32)\]|SocketException \((104|10054)\)/,
   },
 ];
 
@@ -44,7 +47,7 @@ const CAUSE_RULES: readonly CauseRule[] = [
 // Node `Error from http://…/v0.4/traces: 413 Payload Too Large`, Python `HTTP error status 413`,
 // .NET `status code 404`, Ruby `code:413`, Rust/libdatadog `Error code: 413`, Node `(status code: 404)`.
 const HTTP_STATUS =
-  /(?:[Ss]tatus(?: [Cc]ode)?:? |HTTP error status |code:|Error code: |traces: |\/traces: |\/info: |\/config: |non-success HTTP status |Unexpected response status |responded with )([1-5]\d\d)\b/;
+  /(?:[Ss]tatus(?: [Cc]ode)?:? |HTTP error status |code:|Error code: |traces: |\/traces: |\/info: |\/config: |non-success HTTP status |Unexpected response status |responded with |does not indicate success: )([1-5]\d\d)\b/;
 // Go prints only http.StatusText when the body is empty: `lost 1 traces: Request Entity Too Large`.
 const STATUS_TEXT: ReadonlyArray<[RegExp, number]> = [
   [/Request Entity Too Large|Payload Too Large/, 413],
@@ -95,13 +98,15 @@ const BARE_SOCKET = /(\/[\w./-]{1,255}\/(?:apm|trace|datadog[\w.-]*)\.sock(?:et)
 // `connect ECONNREFUSED 127.0.0.1:8126`, `connect EADDRNOTAVAIL ::1:8126` (Node prints IPv6 unbracketed).
 const NODE_ADDR = /\bconnect E[A-Z]+ ([0-9a-fA-F:.]{2,45}|[\w.-]{1,253}):(\d{1,5})\b/;
 // `getaddrinfo ENOTFOUND datadog-agent`, Go `dial tcp: lookup datadog-agent on 10.96.0.10:53`,
-// curl `Could not resolve host: datadog-agent`, Java `UnknownHostException: datadog-agent`.
+// curl `Could not resolve host: datadog-agent`, Java `UnknownHostException: datadog-agent`
+// (not curl_easy_strerror's `Couldn't resolve host name`, which names no host).
 const DNS_HOST =
-  /(?:getaddrinfo E[A-Z_]+ |lookup |[Cc]ould not resolve host: |Couldn't resolve host '?|UnknownHostException: )([\w.-]{1,253})/;
+  /(?:getaddrinfo E[A-Z_]+ |lookup |[Cc]ould not resolve host: |Couldn't resolve host (?!name\b)'?|UnknownHostException: )([\w.-]{1,253})/;
 // Java `Failed to connect to localhost/127.0.0.1:8126`, Go `dial tcp 127.0.0.1:8126`, Ruby
 // `Failed to open TCP connection to 127.0.0.1:8126`, .NET `Connection refused (127.0.0.1:8126)`.
+// OkHttp prints an IP-literal host with an empty name: `Failed to connect to /10.0.12.4:8126`.
 const DIAL_ADDR =
-  /(?:Failed to connect to |dial tcp |TCP connection to |refused \(|not known \(|unavailable \(|timed out \(|reset by peer \()([\w.-]{1,253}\/)?(\[[0-9a-fA-F:.]{2,45}\]|[\w.-]{1,253}):(\d{1,5})\b/;
+  /(?:Failed to connect to |dial tcp |TCP connection to |refused \(|refused it\. \(|not known \(|unavailable \(|timed out \(|reset by peer \()([\w.-]{0,253}\/)?(\[[0-9a-fA-F:.]{2,45}\]|[\w.-]{1,253}):(\d{1,5})\b/;
 // curl: `Failed to connect to localhost port 8126`; Ruby: `connect(2) for "127.0.0.1" port 8126`.
 const PORT_WORD = /(?:Failed to connect to |connect\(2\) for "?)(\[?[\w.:-]{1,253}?\]?)"? port (\d{1,5})\b/;
 
@@ -170,7 +175,7 @@ export function extractTarget(text: string): Target {
       host = m[1] ?? null;
       port = portOf(m[2]);
     } else if ((m = DIAL_ADDR.exec(text))) {
-      host = m[1] ? m[1].slice(0, -1) : unbracket(m[2] ?? '');
+      host = m[1] && m[1] !== '/' ? m[1].slice(0, -1) : unbracket(m[2] ?? '');
       port = portOf(m[3]);
     } else if ((m = PORT_WORD.exec(text))) {
       host = unbracket(m[1] ?? '');

@@ -1,0 +1,390 @@
+// From page changes to placed findings, in budgeted steps:
+//   changed nodes ─(dedupe: skip nodes whose ancestor is queued)─▶ walk jobs
+//   walk jobs ─(adapter rows, else the nearest block of each text node)─▶ rows
+//   rows ─(text unchanged since last scan? skip)─▶ segments ─(joined, one engine call per batch)─▶
+//   findings ─(line → row → Range)─▶ FindingStore
+// Every step is resumable, so a slice stops at its deadline wherever it is. Above
+// RESCAN_THRESHOLD queued nodes, the queue becomes one rescan of their roots: nothing is
+// dropped, the seen-text memo makes unchanged rows cheap.
+import type {Scanner} from '../../shared/engine/api';
+import type {DiagnosedFinding} from '../../shared/engine/types';
+import type {ConsoleAdapter} from '../adapters/types';
+import {blockOf, isSkipped} from './dom';
+import type {FindingStore, Placed} from './findings';
+import type {Life} from './life';
+import type {ReadMode} from './row-text';
+import {lineSpan, rangeFor, readRowText} from './row-text';
+
+/** Queued nodes above which one rescan of their roots is cheaper than walking each. */
+export const RESCAN_THRESHOLD = 2_000;
+/** Engine batch size: characters joined into one `Scanner.add` call. */
+const BATCH_CHARS = 32_000;
+/** Rows larger than this are scanned in line chunks, one chunk per batch. */
+const CHUNK_CHARS = 64_000;
+/** Rows larger than this remember their text, so an append (live tail in one <pre>) scans only the new lines. */
+const REMEMBER_TEXT_CHARS = 16_000;
+/** Check the clock every this many walked nodes. */
+const WALK_CHECK_EVERY = 256;
+
+interface RowMemo {
+  len: number;
+  hash: number;
+  text?: string;
+}
+
+interface Segment {
+  row: Element;
+  mode: ReadMode;
+  text: string;
+  /** Line of the row's text where `text` starts. */
+  lineOffset: number;
+}
+
+interface WalkJob {
+  walker: TreeWalker;
+  rows: ReadonlySet<Element>;
+  started: boolean;
+}
+
+export interface PipelineHooks {
+  /** A new open shadow root was found: watch it and scan it. */
+  onShadowRoot: (root: ShadowRoot) => void;
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function countLines(text: string, end = text.length): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export class Pipeline {
+  private pendingNodes: Node[] = [];
+  private readonly rescanRoots = new Set<Document | ShadowRoot>();
+  private readonly walkJobs: WalkJob[] = [];
+  private pendingRows: {row: Element; mode: ReadMode}[] = [];
+  private pendingRowSet = new Set<Element>();
+  private segments: Segment[] = [];
+  private pruneNeeded = false;
+  private memo = new WeakMap<Element, RowMemo>();
+  /** Counters for tests and the benchmark. */
+  readonly stats = {batches: 0, rowsScanned: 0, rowsSkipped: 0, rescans: 0, msWalk: 0, msRead: 0, msEngine: 0, msPlace: 0};
+
+  constructor(
+    private readonly life: Life,
+    private readonly store: FindingStore,
+    private adapter: ConsoleAdapter | null,
+    private scanner: Scanner,
+    private readonly hooks: PipelineHooks,
+  ) {}
+
+  get idle(): boolean {
+    return !this.pendingNodes.length && !this.rescanRoots.size && !this.walkJobs.length && !this.pendingRows.length && !this.segments.length && !this.pruneNeeded;
+  }
+
+  /** A different adapter or engine context (env changed): forget everything, rescan the roots. */
+  reset(adapter: ConsoleAdapter | null, scanner: Scanner, roots: Iterable<Document | ShadowRoot>): void {
+    this.adapter = adapter;
+    this.scanner = scanner;
+    this.memo = new WeakMap();
+    this.pendingNodes = [];
+    this.walkJobs.length = 0;
+    this.pendingRows = [];
+    this.pendingRowSet = new Set();
+    this.segments = [];
+    this.store.clearAll();
+    for (const r of roots) this.rescanRoots.add(r);
+  }
+
+  enqueueRoot(root: Document | ShadowRoot): void {
+    this.rescanRoots.add(root);
+  }
+
+  enqueue(nodes: readonly Node[], removed: boolean): void {
+    if (removed) this.pruneNeeded = true;
+    for (const n of nodes) this.pendingNodes.push(n);
+    if (this.pendingNodes.length > RESCAN_THRESHOLD) {
+      for (const n of this.pendingNodes) {
+        if (!n.isConnected) continue;
+        const root = n.getRootNode();
+        if (root instanceof Document || root instanceof ShadowRoot) this.rescanRoots.add(root);
+      }
+      this.pendingNodes = [];
+      this.stats.rescans++;
+    }
+  }
+
+  /** Does what fits before `deadline`; true when work remains. */
+  run(deadline: number): boolean {
+    if (this.pruneNeeded) {
+      this.pruneNeeded = false;
+      this.store.prune();
+    }
+    while (performance.now() < deadline) {
+      if (this.rescanRoots.size) {
+        const [root] = this.rescanRoots;
+        if (root) {
+          this.rescanRoots.delete(root);
+          this.startWalk(root);
+        }
+      } else if (this.pendingNodes.length) {
+        this.takePendingNodes();
+      } else if (this.walkJobs.length) {
+        const t = performance.now();
+        this.walk(deadline);
+        this.stats.msWalk += performance.now() - t;
+      } else if (this.segments.length || this.pendingRows.length) {
+        this.scanBatch(deadline);
+      } else {
+        return false;
+      }
+    }
+    return !this.idle;
+  }
+
+  // ---- nodes → walk jobs ------------------------------------------------------------------
+
+  private takePendingNodes(): void {
+    const nodes = this.pendingNodes;
+    this.pendingNodes = [];
+    const queued = new Set(nodes);
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      let skip = false;
+      for (let p = node.parentNode; p; p = p.parentNode) {
+        if (queued.has(p)) {
+          skip = true;
+          break;
+        }
+      }
+      if (skip) continue;
+      this.startWalk(node);
+    }
+  }
+
+  private startWalk(node: Node): void {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+    const parent = el ?? node.parentElement;
+    // Inside one of the adapter's rows: that row is the unit.
+    if (this.adapter && parent) {
+      const row = this.life.guard('adapter rows', () => parent.closest(this.adapter?.rows ?? ':not(*)'));
+      if (row) {
+        this.addRow(row, 'entry');
+        return;
+      }
+    }
+    if (node.nodeType === Node.TEXT_NODE) {
+      const block = blockOf(node);
+      if (block && /\S/.test((node as Text).data)) this.addRow(block, 'own');
+      return;
+    }
+    if (el && isSkipped(el)) return;
+    if (!(el || node instanceof Document || node instanceof ShadowRoot || node instanceof DocumentFragment)) return;
+    const scope = node as Element | Document | DocumentFragment;
+    const rows = new Set<Element>();
+    if (this.adapter) {
+      const selector = this.adapter.rows;
+      this.life.guard('adapter rows', () => {
+        if (el?.matches(selector)) rows.add(el);
+        for (const r of scope.querySelectorAll(selector)) rows.add(r);
+      });
+    }
+    const doc = node.ownerDocument ?? (node as Document);
+    const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.walkJobs.push({walker, rows, started: false});
+  }
+
+  // ---- walk jobs → rows -------------------------------------------------------------------
+
+  private walk(deadline: number): void {
+    const job = this.walkJobs[0];
+    if (!job) return;
+    const w = job.walker;
+    let n: Node | null;
+    if (!job.started) {
+      job.started = true;
+      n = w.currentNode;
+    } else {
+      n = w.nextNode();
+    }
+    let count = 0;
+    while (n) {
+      let skipChildren = false;
+      if (n.nodeType === Node.TEXT_NODE) {
+        const data = (n as Text).data;
+        if (/\S/.test(data)) {
+          const block = blockOf(n);
+          if (block) this.addRow(block, 'own');
+        }
+      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        const el = n as Element;
+        if (job.rows.has(el)) {
+          this.addRow(el, 'entry');
+          skipChildren = true;
+        } else if (isSkipped(el)) {
+          skipChildren = true;
+        }
+        if (el.shadowRoot) this.hooks.onShadowRoot(el.shadowRoot);
+      }
+      if (++count % WALK_CHECK_EVERY === 0 && performance.now() >= deadline) {
+        if (skipChildren) this.skipSubtree(w);
+        return;
+      }
+      n = skipChildren ? this.skipSubtree(w) : w.nextNode();
+    }
+    this.walkJobs.shift();
+  }
+
+  private skipSubtree(w: TreeWalker): Node | null {
+    for (;;) {
+      const sib = w.nextSibling();
+      if (sib) return sib;
+      if (!w.parentNode()) return null;
+    }
+  }
+
+  private addRow(row: Element, mode: ReadMode): void {
+    if (this.pendingRowSet.has(row)) return;
+    this.pendingRowSet.add(row);
+    this.pendingRows.push({row, mode});
+  }
+
+  // ---- rows → segments → engine → findings ------------------------------------------------
+
+  private partsOf(row: Element, mode: ReadMode): Element[] {
+    const message = mode === 'entry' ? this.adapter?.message : undefined;
+    if (!message) return [row];
+    const parts = this.life.guard('adapter message', () => [...row.querySelectorAll(message)]) ?? [];
+    return parts.length ? parts : [row];
+  }
+
+  /** Turns pending rows into segments until the batch is full; returns the batch. */
+  private fillBatch(deadline: number): Segment[] {
+    const batch: Segment[] = [];
+    let chars = 0;
+    let rowsRead = 0;
+    while (chars < BATCH_CHARS) {
+      const seg = this.segments.shift();
+      if (seg) {
+        batch.push(seg);
+        chars += seg.text.length + 1;
+        continue;
+      }
+      const next = this.pendingRows.shift();
+      if (!next) break;
+      this.pendingRowSet.delete(next.row);
+      this.life.guard('row', () => this.segmentRow(next.row, next.mode));
+      if (++rowsRead % 64 === 0 && performance.now() >= deadline) break;
+    }
+    return batch;
+  }
+
+  private segmentRow(row: Element, mode: ReadMode): void {
+    if (!row.isConnected) return;
+    const text = readRowText(this.partsOf(row, mode), mode, false).text;
+    const hash = fnv1a(text);
+    const old = this.memo.get(row);
+    if (old && old.hash === hash && old.len === text.length) {
+      this.stats.rowsSkipped++;
+      return;
+    }
+    this.stats.rowsScanned++;
+    this.memo.set(row, {len: text.length, hash, ...(text.length > REMEMBER_TEXT_CHARS ? {text} : {})});
+    let from = 0;
+    let lineOffset = 0;
+    if (old?.text && text.length > old.text.length && text.startsWith(old.text)) {
+      // Appended: rescan from the start of the old last line (it may have grown).
+      from = old.text.lastIndexOf('\n', old.text.length - 1) + 1;
+      lineOffset = countLines(old.text, from);
+      this.store.clearRow(row, lineOffset);
+    } else {
+      this.store.clearRow(row);
+    }
+    if (!/\S/.test(text)) return;
+    if (text.length - from <= CHUNK_CHARS) {
+      this.segments.push({row, mode, text: from ? text.slice(from) : text, lineOffset});
+      return;
+    }
+    // Huge row (a whole log in one <pre>): whole-line chunks, each its own batch entry.
+    while (from < text.length) {
+      let end = Math.min(text.length, from + CHUNK_CHARS);
+      if (end < text.length) {
+        const nl = text.lastIndexOf('\n', end);
+        end = nl > from ? nl : end;
+      }
+      const chunk = text.slice(from, end);
+      this.segments.push({row, mode, text: chunk, lineOffset});
+      lineOffset += countLines(chunk) + (text[end] === '\n' ? 1 : 0);
+      from = text[end] === '\n' ? end + 1 : end;
+    }
+  }
+
+  private scanBatch(deadline: number): void {
+    const t0 = performance.now();
+    const batch = this.fillBatch(deadline);
+    const t1 = performance.now();
+    this.stats.msRead += t1 - t0;
+    if (!batch.length) return;
+    const firstLines: number[] = [];
+    let line = 1;
+    for (const seg of batch) {
+      firstLines.push(line);
+      line += countLines(seg.text) + 1;
+    }
+    const result = this.life.guard('engine', () => this.scanner.add(batch.map((s) => s.text).join('\n')));
+    const t2 = performance.now();
+    this.stats.msEngine += t2 - t1;
+    this.stats.batches++;
+    if (!result) return;
+    const byRow = new Map<Element, {mode: ReadMode; items: {lineIndex: number; finding: DiagnosedFinding}[]}>();
+    for (const f of result.findings) {
+      const i = this.segmentIndex(firstLines, f.line);
+      const seg = batch[i];
+      const first = firstLines[i];
+      if (!seg || first === undefined) continue;
+      const entry = byRow.get(seg.row) ?? {mode: seg.mode, items: []};
+      entry.items.push({lineIndex: seg.lineOffset + (f.line - first), finding: f});
+      byRow.set(seg.row, entry);
+    }
+    for (const [row, {mode, items}] of byRow) this.life.guard('place', () => this.place(row, mode, items));
+    this.stats.msPlace += performance.now() - t2;
+  }
+
+  private segmentIndex(firstLines: readonly number[], line: number): number {
+    let lo = 0;
+    let hi = firstLines.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((firstLines[mid] ?? 0) <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  private place(row: Element, mode: ReadMode, items: readonly {lineIndex: number; finding: DiagnosedFinding}[]): void {
+    if (!row.isConnected) return;
+    const rt = readRowText(this.partsOf(row, mode), mode, true);
+    const placed: Omit<Placed, 'id' | 'row'>[] = [];
+    for (const {lineIndex, finding} of items) {
+      const span = lineSpan(rt.text, lineIndex);
+      if (!span) continue;
+      const range = rangeFor(rt, span[0], span[1]);
+      if (!range) continue;
+      placed.push({lineIndex, range, lineText: rt.text.slice(span[0], span[1]), finding});
+    }
+    this.store.add(row, placed);
+  }
+}
