@@ -36,7 +36,7 @@ if (!existsSync(`${EXT}/manifest.json`)) {
 // real dd-trace output shapes; decoys are the app's own connection errors.
 const PAGE = String.raw`<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
 <style>body{font:12px monospace;margin:0} #log{height:100vh;overflow:auto;contain:strict} .kd-logs-element{white-space:pre}</style></head>
-<body><div id="log" class="kd-log-line-container"><div id="lines"></div></div><script>
+<body><div id="log"><div id="lines"></div></div><script>
 const q = new URLSearchParams(location.search);
 const ROWS = Number(q.get('rows')); const MODE = q.get('mode');
 const ERR = [
@@ -47,6 +47,7 @@ const ERR = [
 const OK = (i) => i % 97 === 0 ? 'Error: connect ECONNREFUSED 127.0.0.1:5432 (pg pool ' + i + ')'
   : 'GET /api/orders/' + i + ' 200 ' + (i % 40) + 'ms user=' + (i * 7919 % 1000) + ' trace_id=' + (i * 104729);
 const box = document.getElementById('lines');
+if (MODE === 'k8s') document.getElementById('log').className = 'kd-log-line-container';
 let n = 0;
 function row(i) {
   const text = i % 500 === 250 ? ERR[i % 3] : OK(i);

@@ -199,7 +199,7 @@ async function probe(target: string | null, vantage: Vantage, opts: ProbeOptions
   const facts: Facts = {
     proxyCapturesAgent: proxy.capturesAgent,
     inContainer: where_.container.inContainer,
-    portHolder: reports.info ? null : await portHolder(tgt, obs, v, started + b.timeoutMs - Date.now()),
+    portHolder: reports.info ? null : await portHolder(tgt, obs, v, started + b.timeoutMs - Date.now() - 10),
     agentAnswered: reports.info !== null,
   };
   const observed = {target: targetReport, ...reports, proxy};

@@ -1,7 +1,8 @@
 // What the content script treats as structure when it reads text out of a page.
 
 /** Elements whose contents are never log text. */
-export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'META', 'LINK']);
+// (SVG elements keep their lower-case tag name.)
+export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'svg', 'CANVAS', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'META', 'LINK']);
 
 /**
  * Elements that start a new line of text. Tag names, not computed styles: getComputedStyle on
@@ -17,13 +18,15 @@ export const BLOCK_TAGS = new Set([
 export const OWN_TAG = 'APM-DOCTOR-OVERLAY';
 
 export function isBlock(el: Element): boolean {
+  const tag = el.tagName;
   // Custom elements (Angular/Lit components such as <kd-log-line>) are nearly always laid out
   // as blocks in log consoles.
-  return BLOCK_TAGS.has(el.tagName) || el.tagName.includes('-');
+  return BLOCK_TAGS.has(tag) || tag.includes('-');
 }
 
 export function isSkipped(el: Element): boolean {
-  return SKIP_TAGS.has(el.tagName.toUpperCase()) || el.tagName === OWN_TAG;
+  const tag = el.tagName;
+  return SKIP_TAGS.has(tag) || tag === OWN_TAG;
 }
 
 /** The nearest block ancestor of a node (the element itself if it is one). */

@@ -42,8 +42,14 @@ interface Segment {
 
 interface WalkJob {
   walker: TreeWalker;
+  root: Node;
   rows: ReadonlySet<Element>;
   started: boolean;
+  /** Generic blocks wholly inside `root`, with their own text gathered during the walk. */
+  texts: Map<Element, string>;
+  /** The block whose text the walk is appending to, and whether it is wholly inside `root`. */
+  block: Element | null;
+  blockInside: boolean;
 }
 
 export interface PipelineHooks {
@@ -70,7 +76,7 @@ export class Pipeline {
   private pendingNodes: Node[] = [];
   private readonly rescanRoots = new Set<Document | ShadowRoot>();
   private readonly walkJobs: WalkJob[] = [];
-  private pendingRows: {row: Element; mode: ReadMode}[] = [];
+  private pendingRows: {row: Element; mode: ReadMode; text?: string}[] = [];
   private pendingRowSet = new Set<Element>();
   private segments: Segment[] = [];
   private pruneNeeded = false;
@@ -199,11 +205,13 @@ export class Pipeline {
     }
     const doc = node.ownerDocument ?? (node as Document);
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.walkJobs.push({walker, rows, started: false});
+    this.walkJobs.push({walker, root: node, rows, started: false, texts: new Map(), block: null, blockInside: false});
   }
 
   // ---- walk jobs → rows -------------------------------------------------------------------
 
+  // One pass finds the rows and, for generic blocks wholly inside the walked subtree, gathers
+  // their text too (the same text readRowText(…, 'own') would read), so the page is walked once.
   private walk(deadline: number): void {
     const job = this.walkJobs[0];
     if (!job) return;
@@ -219,11 +227,8 @@ export class Pipeline {
     while (n) {
       let skipChildren = false;
       if (n.nodeType === Node.TEXT_NODE) {
-        const data = (n as Text).data;
-        if (/\S/.test(data)) {
-          const block = blockOf(n);
-          if (block) this.addRow(block, 'own');
-        }
+        const parent = n.parentElement;
+        if (parent) this.walkText(job, this.blockOfParent(job, parent), (n as Text).data);
       } else if (n.nodeType === Node.ELEMENT_NODE) {
         const el = n as Element;
         if (job.rows.has(el)) {
@@ -231,16 +236,59 @@ export class Pipeline {
           skipChildren = true;
         } else if (isSkipped(el)) {
           skipChildren = true;
+        } else if (el.tagName === 'BR' && el.parentElement) {
+          this.walkText(job, this.blockOfParent(job, el.parentElement), '\n');
         }
         if (el.shadowRoot) this.hooks.onShadowRoot(el.shadowRoot);
       }
       if (++count % WALK_CHECK_EVERY === 0 && performance.now() >= deadline) {
         if (skipChildren) this.skipSubtree(w);
+        this.flushWalkTexts(job, false);
         return;
       }
       n = skipChildren ? this.skipSubtree(w) : w.nextNode();
     }
+    this.flushWalkTexts(job, true);
     this.walkJobs.shift();
+  }
+
+  private lastParent: Element | null = null;
+  private lastBlock: Element | null = null;
+
+  /** blockOf(parent), remembered for the next text node (siblings share parents). */
+  private blockOfParent(job: WalkJob, parent: Element): Element | null {
+    if (parent !== this.lastParent) {
+      this.lastParent = parent;
+      this.lastBlock = blockOf(parent);
+    }
+    return this.lastBlock;
+  }
+
+  private walkText(job: WalkJob, block: Element | null, data: string): void {
+    if (!block) return;
+    if (block !== job.block) {
+      job.block = block;
+      job.blockInside = block === job.root || job.root.contains(block);
+      // Back in a block that a nested block interrupted: that is a line break.
+      const sofar = job.texts.get(block);
+      if (sofar !== undefined) job.texts.set(block, `${sofar}\n`);
+    }
+    if (job.blockInside) job.texts.set(block, (job.texts.get(block) ?? '') + data);
+    else if (/\S/.test(data)) this.addRow(block, 'own');
+  }
+
+  /**
+   * Queues the rows whose text the walk gathered. Mid-walk (slice end), blocks the walk is still
+   * inside stay, to be completed in the next slice; the document-order walk never re-enters the others.
+   */
+  private flushWalkTexts(job: WalkJob, done: boolean): void {
+    const here = job.walker.currentNode;
+    for (const [block, text] of job.texts) {
+      if (!done && (block === job.block || block.contains(here))) continue;
+      job.texts.delete(block);
+      if (/\S/.test(text)) this.addRow(block, 'own', text);
+    }
+    if (done) job.block = null;
   }
 
   private skipSubtree(w: TreeWalker): Node | null {
@@ -251,10 +299,10 @@ export class Pipeline {
     }
   }
 
-  private addRow(row: Element, mode: ReadMode): void {
+  private addRow(row: Element, mode: ReadMode, text?: string): void {
     if (this.pendingRowSet.has(row)) return;
     this.pendingRowSet.add(row);
-    this.pendingRows.push({row, mode});
+    this.pendingRows.push(text === undefined ? {row, mode} : {row, mode, text});
   }
 
   // ---- rows → segments → engine → findings ------------------------------------------------
@@ -281,15 +329,15 @@ export class Pipeline {
       const next = this.pendingRows.shift();
       if (!next) break;
       this.pendingRowSet.delete(next.row);
-      this.life.guard('row', () => this.segmentRow(next.row, next.mode));
+      this.life.guard('row', () => this.segmentRow(next.row, next.mode, next.text));
       if (++rowsRead % 64 === 0 && performance.now() >= deadline) break;
     }
     return batch;
   }
 
-  private segmentRow(row: Element, mode: ReadMode): void {
+  private segmentRow(row: Element, mode: ReadMode, known?: string): void {
     if (!row.isConnected) return;
-    const text = readRowText(this.partsOf(row, mode), mode, false).text;
+    const text = known ?? readRowText(this.partsOf(row, mode), mode, false).text;
     const hash = fnv1a(text);
     const old = this.memo.get(row);
     if (old && old.hash === hash && old.len === text.length) {

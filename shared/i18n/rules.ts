@@ -9,7 +9,7 @@ export const ruleMessages = {
   // ── per-environment DD_AGENT_HOST (SPEC §2.5) ─────────────────────────────────────────────
   advice_agent_host_host: {
     en: 'Host install (nothing containerized): the tracer default, localhost:{agent_port}, is right. Leave DD_AGENT_HOST unset (or set 127.0.0.1) and make sure the Agent on this machine runs with APM enabled.',
-    ko: '호스트 기반 설정(컨테이너 없음)에서는 트레이서 기본값 localhost:{agent_port}가 맞습니다. DD_AGENT_HOST는 설정하지 않거나 127.0.0.1로 두고, 이 머신의 Agent가 APM을 켠 상태로 실행 중인지 확인하세요.',
+    ko: '호스트 기반 설정(컨테이너 없음)에서는 트레이서 기본값인 localhost:{agent_port} 주소가 맞습니다. DD_AGENT_HOST는 설정하지 않거나 127.0.0.1로 두고, 이 머신의 Agent가 APM을 켠 상태로 실행 중인지 확인하세요.',
   },
   advice_agent_host_docker: {
     en: "Agent and app in Docker containers: attach both to one user-defined network (docker network create datadog; docker run --network datadog …) and set DD_AGENT_HOST to the Agent container's name (with docker compose, its service name, e.g. DD_AGENT_HOST=datadog-agent). The Agent container needs DD_APM_ENABLED=true and must not set DD_APM_NON_LOCAL_TRAFFIC=false.",
@@ -17,11 +17,11 @@ export const ruleMessages = {
   },
   advice_agent_host_kubernetes: {
     en: 'Kubernetes: pick one — 1) Unix domain socket: the Agent with Helm datadog.apm.socketEnabled: true, the app pod mounting the hostPath /var/run/datadog and DD_TRACE_AGENT_URL=unix:///var/run/datadog/apm.socket; 2) the node IP through the downward API, env: [{name: DD_AGENT_HOST, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}], which needs hostPort {agent_port} on the Agent (Helm datadog.apm.portEnabled: true); 3) the Cluster Agent admission controller: pod label admission.datadoghq.com/enabled: "true", then recreate the pod. With TCP, check that the NetworkPolicy applied to the app pod allows egress to the node on {agent_port}.',
-    ko: '쿠버네티스: 다음 중 하나를 사용하세요. 1) 유닉스 도메인 소켓: Agent는 Helm datadog.apm.socketEnabled: true, 애플리케이션 파드는 hostPath /var/run/datadog을 마운트하고 DD_TRACE_AGENT_URL=unix:///var/run/datadog/apm.socket 설정. 2) Downward API로 노드 IP 전달: env: [{name: DD_AGENT_HOST, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}] — Agent에 hostPort {agent_port}가 열려 있어야 합니다(Helm datadog.apm.portEnabled: true). 3) Cluster Agent의 어드미션 컨트롤러: 파드 레이블 admission.datadoghq.com/enabled: "true"를 붙이고 파드를 다시 생성. TCP를 쓰는 경우 애플리케이션 파드에 적용된 네트워크 정책이 노드의 {agent_port} 포트로 나가는 트래픽을 허용하는지 확인하세요.',
+    ko: '쿠버네티스: 다음 중 하나를 사용하세요. 1) 유닉스 도메인 소켓: Agent는 Helm datadog.apm.socketEnabled: true, 애플리케이션 파드는 hostPath /var/run/datadog을 마운트하고 DD_TRACE_AGENT_URL=unix:///var/run/datadog/apm.socket 설정. 2) Downward API로 노드 IP 전달: env: [{name: DD_AGENT_HOST, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}] — Agent에 hostPort {agent_port} 포트가 열려 있어야 합니다(Helm datadog.apm.portEnabled: true). 3) Cluster Agent의 어드미션 컨트롤러: 파드 레이블 admission.datadoghq.com/enabled: "true"를 붙이고 파드를 다시 생성. TCP를 쓰는 경우 애플리케이션 파드에 적용된 네트워크 정책이 노드의 {agent_port} 포트로 나가는 트래픽을 허용하는지 확인하세요.',
   },
   advice_agent_host_eks: {
     en: 'AWS EKS (not Fargate): pick one — 1) Unix domain socket (Helm datadog.apm.socketEnabled: true, hostPath /var/run/datadog mounted in the app pod, DD_TRACE_AGENT_URL=unix:///var/run/datadog/apm.socket); 2) DD_AGENT_HOST from the downward API, env: [{name: DD_AGENT_HOST, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}], with hostPort {agent_port} on the Agent (Helm datadog.apm.portEnabled: true; the CNI must support hostPort); 3) the admission controller: pod label admission.datadoghq.com/enabled: "true". With security groups for pods, the pod\'s group must be allowed to reach the node on {agent_port}.',
-    ko: 'AWS EKS(Fargate 아님): 다음 중 하나를 사용하세요. 1) 유닉스 도메인 소켓(Helm datadog.apm.socketEnabled: true, 애플리케이션 파드에 hostPath /var/run/datadog 마운트, DD_TRACE_AGENT_URL=unix:///var/run/datadog/apm.socket). 2) Downward API로 DD_AGENT_HOST 설정: env: [{name: DD_AGENT_HOST, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}] — Agent에 hostPort {agent_port}가 필요합니다(Helm datadog.apm.portEnabled: true, CNI가 hostPort를 지원해야 함). 3) 어드미션 컨트롤러: 파드 레이블 admission.datadoghq.com/enabled: "true". 파드용 보안 그룹을 쓰는 경우 파드의 보안 그룹이 노드의 {agent_port} 포트에 접근할 수 있어야 합니다.',
+    ko: 'AWS EKS(Fargate 아님): 다음 중 하나를 사용하세요. 1) 유닉스 도메인 소켓(Helm datadog.apm.socketEnabled: true, 애플리케이션 파드에 hostPath /var/run/datadog 마운트, DD_TRACE_AGENT_URL=unix:///var/run/datadog/apm.socket). 2) Downward API로 DD_AGENT_HOST 설정: env: [{name: DD_AGENT_HOST, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}] — Agent에 hostPort {agent_port} 포트가 필요합니다(Helm datadog.apm.portEnabled: true, CNI가 hostPort를 지원해야 함). 3) 어드미션 컨트롤러: 파드 레이블 admission.datadoghq.com/enabled: "true". 파드용 보안 그룹을 쓰는 경우 파드의 보안 그룹이 노드의 {agent_port} 포트에 접근할 수 있어야 합니다.',
   },
   advice_agent_host_ecs_ec2: {
     en: "Amazon ECS on EC2: localhost is the app container itself. Set DD_AGENT_HOST to the EC2 instance's private IP, read from the EC2 metadata endpoint when the container starts (curl http://169.254.169.254/latest/meta-data/local-ipv4; with IMDSv2, first get a token: curl -X PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60'), and give the Agent container portMappings hostPort {agent_port}/tcp. Or use UDS: mount the host volume /var/run/datadog into both containers.",
@@ -29,11 +29,11 @@ export const ruleMessages = {
   },
   advice_agent_host_ecs_fargate: {
     en: 'Amazon ECS on Fargate: do not set DD_AGENT_HOST. The Agent is a container of the same task and the tracer default, localhost:{agent_port}, reaches it; remove any DD_AGENT_HOST or DD_TRACE_AGENT_URL that points elsewhere.',
-    ko: 'Fargate 기반 Amazon ECS: DD_AGENT_HOST를 설정하지 마세요. Agent는 같은 작업(task)의 컨테이너이므로 트레이서 기본값 localhost:{agent_port}로 연결됩니다. 다른 곳을 가리키는 DD_AGENT_HOST나 DD_TRACE_AGENT_URL은 제거하세요.',
+    ko: 'Fargate 기반 Amazon ECS: DD_AGENT_HOST를 설정하지 마세요. Agent는 같은 작업(task)의 컨테이너이므로 트레이서 기본값인 localhost:{agent_port} 주소로 연결됩니다. 다른 곳을 가리키는 DD_AGENT_HOST나 DD_TRACE_AGENT_URL은 제거하세요.',
   },
   advice_agent_host_eks_fargate: {
     en: 'AWS EKS on Fargate: do not set DD_AGENT_HOST. The Agent runs as a sidecar container in the same pod and the tracer default, localhost:{agent_port}, reaches it; remove any DD_AGENT_HOST or DD_TRACE_AGENT_URL that points elsewhere.',
-    ko: 'Fargate 기반 AWS EKS: DD_AGENT_HOST를 설정하지 마세요. Agent는 같은 파드의 사이드카 컨테이너로 실행되므로 트레이서 기본값 localhost:{agent_port}로 연결됩니다. 다른 곳을 가리키는 DD_AGENT_HOST나 DD_TRACE_AGENT_URL은 제거하세요.',
+    ko: 'Fargate 기반 AWS EKS: DD_AGENT_HOST를 설정하지 마세요. Agent는 같은 파드의 사이드카 컨테이너로 실행되므로 트레이서 기본값인 localhost:{agent_port} 주소로 연결됩니다. 다른 곳을 가리키는 DD_AGENT_HOST나 DD_TRACE_AGENT_URL은 제거하세요.',
   },
   advice_agent_host_beanstalk_single: {
     en: "AWS Elastic Beanstalk, single container: the Agent runs on the instance. Set DD_AGENT_HOST to the Docker gateway IP, usually 172.17.0.1 (check with ip route inside the container: 'default via …'), and let the Agent accept non-local traffic (apm_config.apm_non_local_traffic: true).",
@@ -45,7 +45,7 @@ export const ruleMessages = {
   },
   advice_agent_host_unknown: {
     en: "Where does the app run? On a host without containers, localhost:{agent_port} is right. In a container, localhost is the container itself: set DD_AGENT_HOST to the Agent's address for your platform (Docker: the Agent container's name; Kubernetes/EKS: UDS, status.hostIP or the admission controller; ECS on EC2: the instance's private IP; Elastic Beanstalk single container: 172.17.0.1) — except ECS and EKS on Fargate, where localhost is right and DD_AGENT_HOST must stay unset. Choose the environment in the doctor for exact steps.",
-    ko: '애플리케이션이 어디에서 실행되나요? 컨테이너 없는 호스트라면 localhost:{agent_port}가 맞습니다. 컨테이너 안에서는 localhost가 컨테이너 자신이므로 플랫폼에 맞는 Agent 주소를 DD_AGENT_HOST로 설정하세요(Docker: Agent 컨테이너 이름, 쿠버네티스/EKS: UDS·status.hostIP·어드미션 컨트롤러, EC2 기반 ECS: 인스턴스 프라이빗 IP, Elastic Beanstalk 싱글 컨테이너: 172.17.0.1). 단, Fargate 기반 ECS·EKS에서는 localhost가 맞으므로 DD_AGENT_HOST를 설정하지 마세요. 정확한 단계를 보려면 닥터에서 환경을 선택하세요.',
+    ko: '애플리케이션이 어디에서 실행되나요? 컨테이너 없는 호스트라면 localhost:{agent_port} 주소가 맞습니다. 컨테이너 안에서는 localhost가 컨테이너 자신이므로 플랫폼에 맞는 Agent 주소를 DD_AGENT_HOST로 설정하세요(Docker: Agent 컨테이너 이름, 쿠버네티스/EKS: UDS·status.hostIP·어드미션 컨트롤러, EC2 기반 ECS: 인스턴스 프라이빗 IP, Elastic Beanstalk 싱글 컨테이너: 172.17.0.1). 단, Fargate 기반 ECS·EKS에서는 localhost가 맞으므로 DD_AGENT_HOST를 설정하지 마세요. 정확한 단계를 보려면 닥터에서 환경을 선택하세요.',
   },
 
   // ── the seed's /info check, per environment ──────────────────────────────────────────────
@@ -142,7 +142,7 @@ export const ruleMessages = {
   rule_sidecar_missing_title: {en: 'The Agent container of this task/pod is not answering', ko: '이 작업/파드의 Agent 컨테이너가 응답하지 않습니다'},
   rule_sidecar_missing_explanation: {
     en: "On Fargate the Agent runs as a container of the same task or pod, so {target} is the right address — and nothing answered there. The Agent container is missing, stopped, or not started yet (errors only in the first seconds after a deploy point to start order).",
-    ko: 'Fargate에서는 Agent가 같은 작업(task) 또는 파드의 컨테이너로 실행되므로 {target}가 올바른 주소인데, 그곳에서 아무도 응답하지 않았습니다. Agent 컨테이너가 없거나, 중지되었거나, 아직 시작되지 않은 것입니다(배포 직후 몇 초 동안만 오류가 난다면 시작 순서 문제입니다).',
+    ko: 'Fargate에서는 Agent가 같은 작업(task) 또는 파드의 컨테이너로 실행되므로 {target} 주소가 올바른데, 그곳에서 아무도 응답하지 않았습니다. Agent 컨테이너가 없거나, 중지되었거나, 아직 시작되지 않은 것입니다(배포 직후 몇 초 동안만 오류가 난다면 시작 순서 문제입니다).',
   },
   rule_sidecar_missing_explanation_host_set: {
     en: 'On Fargate the Agent runs in the same task or pod and the tracer should use its default, localhost:8126. This tracer sends to {target}, so DD_AGENT_HOST or DD_TRACE_AGENT_URL was set — remove it.',
@@ -181,11 +181,11 @@ export const ruleMessages = {
   },
   rule_agent_not_listening_explanation_k8s_node: {
     en: 'The tracer sends to the node at {target} and the node refused: no hostPort {agent_port} is open there. Current Helm charts and the Datadog Operator use the Unix socket by default and no longer open hostPort {agent_port}, so DD_AGENT_HOST=status.hostIP alone gets refused.',
-    ko: '트레이서가 노드 {target}(으)로 전송했는데 노드가 거부했습니다. 그 노드에 hostPort {agent_port}가 열려 있지 않습니다. 현재 Helm 차트와 Datadog Operator는 기본적으로 유닉스 소켓을 쓰고 hostPort {agent_port}를 열지 않으므로, DD_AGENT_HOST=status.hostIP만으로는 연결이 거부됩니다.',
+    ko: '트레이서가 노드 {target}(으)로 전송했는데 노드가 거부했습니다. 그 노드에 hostPort {agent_port} 포트가 열려 있지 않습니다. 현재 Helm 차트와 Datadog Operator는 기본적으로 유닉스 소켓을 쓰고 hostPort {agent_port} 포트를 열지 않으므로, DD_AGENT_HOST=status.hostIP만으로는 연결이 거부됩니다.',
   },
   rule_agent_not_listening_explanation_socket: {
     en: 'The socket {target} exists, but connecting to it was refused: nothing listens behind it. The trace-agent is down, or it restarted and created a new socket the application does not see.',
-    ko: '소켓 {target}은 존재하지만 연결이 거부되었습니다. 그 뒤에서 수신 중인 것이 없습니다. trace-agent가 중지되었거나, 재시작하면서 애플리케이션이 보지 못하는 새 소켓을 만들었습니다.',
+    ko: '소켓 파일 {target} 자체는 있지만 연결이 거부되었습니다. 그 뒤에서 수신 중인 것이 없습니다. trace-agent가 중지되었거나, 재시작하면서 애플리케이션이 보지 못하는 새 소켓을 만들었습니다.',
   },
   advice_apm_enable: {
     en: 'Make sure APM is enabled on the Agent: DD_APM_ENABLED=true (environment) or apm_config.enabled: true in datadog.yaml, then restart the Agent.',
@@ -201,7 +201,7 @@ export const ruleMessages = {
   },
   advice_receiver_port_match: {
     en: "If the Agent's receiver port was changed (DD_APM_RECEIVER_PORT / apm_config.receiver_port), set the same port on the tracer (DD_TRACE_AGENT_PORT); the tracer uses {agent_port}, and agent status shows the Agent's on the Receiver: line.",
-    ko: 'Agent의 수신 포트를 바꿨다면(DD_APM_RECEIVER_PORT / apm_config.receiver_port) 트레이서에도 같은 포트를 설정하세요(DD_TRACE_AGENT_PORT). 트레이서는 {agent_port}를 쓰고 있으며, Agent의 포트는 agent status의 Receiver: 줄에 나옵니다.',
+    ko: 'Agent의 수신 포트를 바꿨다면(DD_APM_RECEIVER_PORT / apm_config.receiver_port) 트레이서에도 같은 포트를 설정하세요(DD_TRACE_AGENT_PORT). 트레이서는 {agent_port} 포트를 쓰고 있으며, Agent의 포트는 agent status의 Receiver: 줄에 나옵니다.',
   },
   advice_k8s_hostport: {
     en: 'Either open the port on the node — Helm datadog.apm.portEnabled: true, Operator features.apm.hostPortConfig.enabled: true (and a CNI that supports hostPort, e.g. with the portmap plugin) — or switch the app to the socket: DD_TRACE_AGENT_URL=unix:///var/run/datadog/apm.socket with /var/run/datadog mounted, or the admission controller in socket mode. Port {agent_port} must match on both sides.',
@@ -232,7 +232,7 @@ export const ruleMessages = {
   },
   advice_docker_publish: {
     en: 'If the app reaches a containerized Agent through the host, publish the port on all interfaces: docker run -p {agent_port}:{agent_port}/tcp … (-p 127.0.0.1:{agent_port}:{agent_port} serves the host itself only).',
-    ko: '애플리케이션이 호스트를 거쳐 컨테이너화된 Agent에 접근한다면 포트를 모든 인터페이스에 게시하세요: docker run -p {agent_port}:{agent_port}/tcp … (-p 127.0.0.1:{agent_port}:{agent_port}는 호스트 자신만 접근할 수 있습니다).',
+    ko: '애플리케이션이 호스트를 거쳐 컨테이너화된 Agent에 접근한다면 포트를 모든 인터페이스에 게시하세요: docker run -p {agent_port}:{agent_port}/tcp … (-p 127.0.0.1:{agent_port}:{agent_port} 옵션으로는 호스트 자신만 접근할 수 있습니다).',
   },
 
   // ── node-localhost-ipv6 ──────────────────────────────────────────────────────────────────
@@ -348,11 +348,11 @@ export const ruleMessages = {
   },
   advice_uds_k8s: {
     en: 'Kubernetes: enable the socket on the Agent (Helm datadog.apm.socketEnabled: true, the default of current charts; Operator features.apm.unixDomainSocketConfig.enabled: true) and mount the directory, not the file, into the app pod: volumes: [{name: apmsocket, hostPath: {path: {socket_dir}, type: Directory}}] and volumeMounts: [{name: apmsocket, mountPath: {socket_dir}, readOnly: true}]. Or let the admission controller do both (label admission.datadoghq.com/enabled: "true", socket mode). The tracer needs DD_TRACE_AGENT_URL=unix://{socket}.',
-    ko: '쿠버네티스: Agent에서 소켓을 켜고(Helm datadog.apm.socketEnabled: true — 현재 차트의 기본값, Operator features.apm.unixDomainSocketConfig.enabled: true) 애플리케이션 파드에는 파일이 아닌 디렉터리를 마운트하세요: volumes: [{name: apmsocket, hostPath: {path: {socket_dir}, type: Directory}}], volumeMounts: [{name: apmsocket, mountPath: {socket_dir}, readOnly: true}]. 또는 어드미션 컨트롤러가 둘 다 하게 하세요(admission.datadoghq.com/enabled: "true" 레이블, socket 모드). 트레이서에는 DD_TRACE_AGENT_URL=unix://{socket}이 필요합니다.',
+    ko: '쿠버네티스: Agent에서 소켓을 켜고(Helm datadog.apm.socketEnabled: true — 현재 차트의 기본값, Operator features.apm.unixDomainSocketConfig.enabled: true) 애플리케이션 파드에는 파일이 아닌 디렉터리를 마운트하세요: volumes: [{name: apmsocket, hostPath: {path: {socket_dir}, type: Directory}}], volumeMounts: [{name: apmsocket, mountPath: {socket_dir}, readOnly: true}]. 또는 어드미션 컨트롤러가 둘 다 하게 하세요(admission.datadoghq.com/enabled: "true" 레이블, socket 모드). 트레이서에는 DD_TRACE_AGENT_URL=unix://{socket} 설정이 필요합니다.',
   },
   advice_uds_docker: {
     en: 'Docker: share one host directory between the two containers: -v {socket_dir}:{socket_dir} on the Agent (with DD_APM_RECEIVER_SOCKET={socket}) and -v {socket_dir}:{socket_dir}:ro on the app (with DD_TRACE_AGENT_URL=unix://{socket}).',
-    ko: 'Docker: 두 컨테이너가 같은 호스트 디렉터리를 공유하게 하세요. Agent에는 -v {socket_dir}:{socket_dir}(DD_APM_RECEIVER_SOCKET={socket}와 함께), 애플리케이션에는 -v {socket_dir}:{socket_dir}:ro(DD_TRACE_AGENT_URL=unix://{socket}와 함께)를 지정하세요.',
+    ko: 'Docker: 두 컨테이너가 같은 호스트 디렉터리를 공유하게 하세요. Agent에는 -v {socket_dir}:{socket_dir}(DD_APM_RECEIVER_SOCKET={socket} 설정과 함께), 애플리케이션에는 -v {socket_dir}:{socket_dir}:ro(DD_TRACE_AGENT_URL=unix://{socket} 설정과 함께)를 지정하세요.',
   },
   advice_uds_ecs: {
     en: 'Amazon ECS: add a host volume for {socket_dir} to the task definitions and mount it in the Agent container and the app container (DD_TRACE_AGENT_URL=unix://{socket}).',
@@ -360,16 +360,16 @@ export const ruleMessages = {
   },
   advice_uds_host: {
     en: 'On a host, the Agent creates {socket} when apm_config.receiver_socket (DD_APM_RECEIVER_SOCKET) is set — the default on Linux — and {socket_dir} exists. Check: ls -l {socket_dir}',
-    ko: '호스트에서는 apm_config.receiver_socket(DD_APM_RECEIVER_SOCKET)이 설정되어 있고(Linux 기본값) {socket_dir} 디렉터리가 있으면 Agent가 {socket}을 만듭니다. 확인: ls -l {socket_dir}',
+    ko: '호스트에서는 apm_config.receiver_socket(DD_APM_RECEIVER_SOCKET)이 설정되어 있고(Linux 기본값) {socket_dir} 디렉터리가 있으면 Agent가 {socket} 소켓을 만듭니다. 확인: ls -l {socket_dir}',
   },
   advice_uds_path_mismatch: {
     en: 'Check the path on both sides: the tracer uses {socket}; the Agent uses DD_APM_RECEIVER_SOCKET (older Operator releases used apm.sock, some docs /var/run/datadog/apm/apm.socket). List the directory from the application container: {command}',
-    ko: '양쪽 경로를 확인하세요. 트레이서는 {socket}을 쓰고, Agent는 DD_APM_RECEIVER_SOCKET을 씁니다(예전 Operator는 apm.sock, 일부 문서는 /var/run/datadog/apm/apm.socket). 애플리케이션 컨테이너에서 디렉터리를 확인하세요: {command}',
+    ko: '양쪽 경로를 확인하세요. 트레이서는 {socket} 경로를 쓰고, Agent는 DD_APM_RECEIVER_SOCKET을 씁니다(예전 Operator는 apm.sock, 일부 문서는 /var/run/datadog/apm/apm.socket). 애플리케이션 컨테이너에서 디렉터리를 확인하세요: {command}',
   },
   rule_uds_permission_title: {en: 'Permission denied connecting to the Agent', ko: 'Agent 연결 권한이 거부되었습니다'},
   rule_uds_permission_explanation: {
     en: "The tracer may not open the Unix socket {socket}: the socket or its directory doesn't allow the application's user (connecting needs write permission on the socket).",
-    ko: '트레이서가 유닉스 도메인 소켓 {socket}을 열 수 없습니다. 소켓이나 디렉터리가 애플리케이션 사용자를 허용하지 않습니다(연결하려면 소켓에 쓰기 권한이 필요).',
+    ko: '트레이서가 유닉스 도메인 소켓 {socket}에 연결할 권한이 없습니다. 소켓이나 디렉터리가 애플리케이션 사용자를 허용하지 않습니다(연결하려면 소켓에 쓰기 권한이 필요).',
   },
   rule_uds_permission_explanation_tcp: {
     en: 'Connecting to {target} over TCP failed with Permission denied — not refused. A local security policy blocks the process from opening network connections: usually SELinux keeping web-server processes (httpd, php-fpm, nginx) from connecting.',
@@ -381,7 +381,7 @@ export const ruleMessages = {
   },
   advice_uds_perms_fix: {
     en: "Fix it where the socket is created: make {socket_dir} and the socket accessible to the app's UID/GID (e.g. the pod's runAsUser/fsGroup), or use TCP instead of the socket.",
-    ko: '소켓이 만들어지는 쪽에서 고치세요. {socket_dir}와 소켓을 애플리케이션의 UID/GID가 접근할 수 있게 하거나(예: 파드의 runAsUser/fsGroup), 소켓 대신 TCP를 사용하세요.',
+    ko: '소켓이 만들어지는 쪽에서 고치세요. {socket_dir} 디렉터리와 소켓을 애플리케이션의 UID/GID가 접근할 수 있게 하거나(예: 파드의 runAsUser/fsGroup), 소켓 대신 TCP를 사용하세요.',
   },
   advice_selinux_network_connect: {
     en: 'On RHEL/CentOS with SELinux enforcing, check the denials (ausearch -m avc -ts recent) and allow web-server processes to connect: setsebool -P httpd_can_network_connect 1.',
@@ -394,11 +394,11 @@ export const ruleMessages = {
   rule_uds_listener_error_title: {en: 'The Agent could not open its trace socket', ko: 'Agent가 트레이스 소켓을 열지 못했습니다'},
   rule_uds_listener_error_explanation_permission: {
     en: 'The trace-agent could not create {socket}: permission denied on {socket_dir}. This happens with a non-root Agent (runAsUser) or a host directory owned by another user; tracers then find no socket.',
-    ko: 'trace-agent가 {socket}을 만들지 못했습니다: {socket_dir}에 대한 권한 거부. Agent를 root가 아닌 사용자(runAsUser)로 실행하거나 호스트 디렉터리의 소유자가 다를 때 발생하며, 그러면 트레이서는 소켓을 찾지 못합니다.',
+    ko: 'trace-agent가 {socket} 소켓을 만들지 못했습니다: {socket_dir}에 대한 권한 거부. Agent를 root가 아닌 사용자(runAsUser)로 실행하거나 호스트 디렉터리의 소유자가 다를 때 발생하며, 그러면 트레이서는 소켓을 찾지 못합니다.',
   },
   rule_uds_listener_error_explanation_missing_dir: {
     en: 'The trace-agent did not start its Unix socket listener because {socket_dir} does not exist, so only TCP works and tracers configured for {socket} find no socket.',
-    ko: '{socket_dir} 디렉터리가 없어서 trace-agent가 유닉스 소켓 리스너를 시작하지 않았습니다. TCP만 동작하므로 {socket}을 쓰도록 설정된 트레이서는 소켓을 찾지 못합니다.',
+    ko: '{socket_dir} 디렉터리가 없어서 trace-agent가 유닉스 소켓 리스너를 시작하지 않았습니다. TCP만 동작하므로 {socket} 경로를 쓰도록 설정된 트레이서는 소켓을 찾지 못합니다.',
   },
   rule_uds_listener_error_explanation_other: {
     en: 'The trace-agent failed to open its Unix socket listener on {socket}, so tracers configured for the socket cannot connect.',
@@ -410,7 +410,7 @@ export const ruleMessages = {
   },
   advice_uds_create_dir: {
     en: 'Create {socket_dir} for the Agent (mounted as a hostPath DirectoryOrCreate in Kubernetes), or set DD_APM_RECEIVER_SOCKET to a path whose directory exists; the tracer must use the same path as {socket}.',
-    ko: 'Agent용 {socket_dir} 디렉터리를 만들거나(쿠버네티스에서는 hostPath DirectoryOrCreate로 마운트) 디렉터리가 있는 경로로 DD_APM_RECEIVER_SOCKET을 설정하세요. 트레이서도 {socket}와 같은 경로를 써야 합니다.',
+    ko: 'Agent용 {socket_dir} 디렉터리를 만들거나(쿠버네티스에서는 hostPath DirectoryOrCreate로 마운트) 디렉터리가 있는 경로로 DD_APM_RECEIVER_SOCKET을 설정하세요. 트레이서도 같은 경로({socket})를 써야 합니다.',
   },
   advice_uds_or_tcp: {
     en: "Until the socket works, the tracer can use TCP: DD_TRACE_AGENT_URL=http://<agent-host>:8126 (see your environment's DD_AGENT_HOST steps).",
@@ -464,15 +464,15 @@ export const ruleMessages = {
   },
   rule_network_timeout_explanation_socket: {
     en: 'Requests over the Unix socket {target} timed out: the trace-agent accepted the connection but did not answer in time (overloaded, or stuck).',
-    ko: '유닉스 도메인 소켓 {target}을 통한 요청 시간이 초과되었습니다. trace-agent가 연결은 받았지만 제때 응답하지 않았습니다(과부하 또는 멈춤).',
+    ko: '유닉스 도메인 소켓 {target}에 대한 요청 시간이 초과되었습니다. trace-agent가 연결은 받았지만 제때 응답하지 않았습니다(과부하 또는 멈춤).',
   },
   advice_timeout_netpol: {
     en: 'Kubernetes: a NetworkPolicy (or a Cilium/Calico policy) on the app pod may drop egress to the node on {agent_port}: list them (kubectl get networkpolicy -n <app-namespace>) and allow egress to the node IPs on TCP {agent_port}.',
-    ko: '쿠버네티스: 애플리케이션 파드에 적용된 네트워크 정책(또는 Cilium/Calico 정책)이 노드의 {agent_port} 포트로 나가는 트래픽을 버릴 수 있습니다. 정책을 확인하고(kubectl get networkpolicy -n <app-namespace>) 노드 IP의 TCP {agent_port}로 나가는 트래픽을 허용하세요.',
+    ko: '쿠버네티스: 애플리케이션 파드에 적용된 네트워크 정책(또는 Cilium/Calico 정책)이 노드의 {agent_port} 포트로 나가는 트래픽을 버릴 수 있습니다. 정책을 확인하고(kubectl get networkpolicy -n <app-namespace>) 노드 IP의 TCP {agent_port} 포트로 나가는 트래픽을 허용하세요.',
   },
   advice_timeout_eks_sg: {
     en: "EKS with security groups for pods: the pod's security group must allow outbound TCP {agent_port} to the nodes, and the nodes' group must accept it from the pod's group.",
-    ko: '파드용 보안 그룹을 쓰는 EKS: 파드의 보안 그룹이 노드로 나가는 TCP {agent_port}를 허용하고, 노드의 보안 그룹이 파드의 보안 그룹에서 오는 트래픽을 받아야 합니다.',
+    ko: '파드용 보안 그룹을 쓰는 EKS: 파드의 보안 그룹이 노드로 나가는 TCP {agent_port} 포트를 허용하고, 노드의 보안 그룹이 파드의 보안 그룹에서 오는 트래픽을 받아야 합니다.',
   },
   advice_timeout_ecs_sg: {
     en: "ECS in awsvpc network mode: the task's security group must reach the instance on TCP {agent_port}; add an inbound rule to the instance's security group from the task's security group.",
@@ -637,7 +637,7 @@ export const ruleMessages = {
   },
   advice_webserver_php_fpm: {
     en: 'PHP-FPM: clear_env = yes (the default) drops the container environment. In the pool config (www.conf) add env[DD_AGENT_HOST] = $DD_AGENT_HOST (and the other DD_* you use) or set clear_env = no; or use the INI setting datadog.agent_host = {other_host}.',
-    ko: 'PHP-FPM: clear_env = yes(기본값)는 컨테이너 환경 변수를 버립니다. 풀 설정(www.conf)에 env[DD_AGENT_HOST] = $DD_AGENT_HOST(사용하는 다른 DD_* 변수도)를 추가하거나 clear_env = no로 설정하세요. 또는 INI 설정 datadog.agent_host = {other_host}를 사용하세요.',
+    ko: 'PHP-FPM: clear_env = yes(기본값)는 컨테이너 환경 변수를 버립니다. 풀 설정(www.conf)에 env[DD_AGENT_HOST] = $DD_AGENT_HOST(사용하는 다른 DD_* 변수도)를 추가하거나 clear_env = no로 설정하세요. 또는 INI 설정 datadog.agent_host = {other_host} 설정을 사용하세요.',
   },
   advice_webserver_apache: {
     en: 'Apache with mod_php: PassEnv DD_AGENT_HOST (or SetEnv DD_AGENT_HOST {other_host}) in the server or virtual host configuration.',

@@ -129,6 +129,8 @@ export class StreamScrubber {
     const done = this.held.splice(0, count);
     this.decided -= count;
     for (const l of done) this.heldChars -= l.length + 1;
-    return scrubMultiline(done.join('\n')) + (newlineAfter ? '\n' : '');
+    // The newline goes in before the text rules run: at the very end of a stream a list item's
+    // `\s+` may swallow it, exactly as it does in scrubText of the whole input.
+    return scrubMultiline(done.join('\n') + (newlineAfter ? '\n' : ''));
   }
 }

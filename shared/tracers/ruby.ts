@@ -141,7 +141,7 @@ export const recognizer: Recognizer = {
       },
       {
         // 1.0–1.13: DATADOG DIAGNOSTIC, same inspect.
-        text: `W, [2022-05-02T09:10:11.000000 #1]  WARN -- ddtrace: [ddtrace] DATADOG DIAGNOSTIC - Agent Error: Datadog::Transport::InternalErrorResponse ${INSPECT_REFUSED.replace(/127\.0\.0\.1/g, 'datadog-agent').replace('Connection refused - connect(2) for "datadog-agent" port 8126', 'getaddrinfo: Name or service not known').replace('Errno::ECONNREFUSED', 'SocketError')}`,
+        text: 'W, [2022-05-02T09:10:11.000000 #1]  WARN -- ddtrace: [ddtrace] DATADOG DIAGNOSTIC - Agent Error: Datadog::Transport::InternalErrorResponse ok?: unsupported?:, not_found?:, client_error?:, server_error?:, internal_error?:true, payload:, error_type:SocketError error:Failed to open TCP connection to datadog-agent:8126 (getaddrinfo: Name or service not known)',
         expect: {cause: 'dns', host: 'datadog-agent', port: 8126},
         from: 'lib/datadog/core/diagnostics/environment_logger.rb @v1.0.0 (log_error!), lib/ddtrace/transport/response.rb (inspect)',
       },

@@ -5,6 +5,7 @@
 import {targetFromUrl} from '../engine/classify';
 import {EMPTY_TARGET} from '../engine/classify';
 import type {Lang, LogEvent, Recognizer, StartupConfig} from '../engine/types';
+import {threePart} from './_shared';
 
 // `DATADOG TRACER CONFIGURATION {json}` (Java, Go), `DATADOG TRACER CONFIGURATION - {json}` (Node,
 // .NET, PHP, Python, Ruby 0.x, C++), `DATADOG CONFIGURATION - {json}` (Ruby 1.0–1.13),
@@ -80,7 +81,7 @@ export function parseStartupConfig(ev: LogEvent): StartupConfig | null {
   // tracer's own is `[dd-trace-cpp version v2.2.1]`. .NET prints the assembly version `2.40.0.0`.
   const rawVersion = /\[dd-trace-cpp version (v[^\]"]{1,32})\]/.exec(json)?.[1] ?? readString(F.version, json);
   let tracerVersion = rawVersion ? (/v?(\d+\.\d+\.\d+[\w.-]*)/.exec(rawVersion)?.[1] ?? null) : null;
-  if (lang === 'dotnet' && tracerVersion) tracerVersion = /^(\d+\.\d+\.\d+)\.\d+$/.exec(tracerVersion)?.[1] ?? tracerVersion;
+  if (lang === 'dotnet' && tracerVersion) tracerVersion = threePart(tracerVersion);
   return {
     lang,
     line: ev.line,

@@ -48,6 +48,16 @@ function inFlight<T>(c: TestClient, ids: string[], reached: Promise<T>): Promise
   return Promise.race([reached, endedEarly]);
 }
 
+/** Sends a job that the limits must refuse; fails at once if the bridge starts it instead. */
+async function expectBusy(c: TestClient, server: TestBridge['server'], body: ReturnType<typeof hangingProbe>): Promise<void> {
+  const id = c.nextId();
+  const started = nextEvent(server, 'job-start', (e) => e.id === id).then((e) => {
+    throw new Error(`the bridge started job ${e.id} instead of refusing it`);
+  });
+  c.send(body, id);
+  expect(await Promise.race([c.reply(id), started])).toMatchObject({type: 'error', code: 'busy'});
+}
+
 function closedSocket(s: Socket): Promise<void> {
   return new Promise((resolve) => (s.destroyed ? resolve() : s.once('close', () => resolve())));
 }
@@ -150,12 +160,12 @@ describe('the job limits', () => {
     const started = (n: number): Promise<unknown> => Promise.all(Array.from({length: n}, () => hang.nextConnection()));
     let up = started(2);
     await inFlight(a, [a.send(hangingProbe(hang.port)), a.send(hangingProbe(hang.port))], up);
-    expect(await a.call(hangingProbe(hang.port))).toMatchObject({code: 'busy'});
+    await expectBusy(a, server, hangingProbe(hang.port));
 
     up = started(1);
     await inFlight(b, [b.send(hangingProbe(hang.port))], up);
     expect(server.stats.jobsRunning).toBe(3);
-    expect(await b.call(hangingProbe(hang.port))).toMatchObject({code: 'busy'});
+    await expectBusy(b, server, hangingProbe(hang.port));
 
     // A disconnect aborts that connection's jobs.
     const aEnded = Promise.all([nextEvent(server, 'job-end'), nextEvent(server, 'job-end')]);

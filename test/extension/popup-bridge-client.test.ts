@@ -194,7 +194,7 @@ describe('requests', () => {
     try {
       const c = await ready();
       const ac = new AbortController();
-      const pending = c.request({type: 'probe', target: hang.url, vantage: {kind: 'local'}, options: {timeoutMs: 20_000}}, {signal: ac.signal, onStep: (s) => s.step === 'http-info' && ac.abort()});
+      const pending = c.request({type: 'probe', target: hang.url, vantage: {kind: 'local'}, options: {timeoutMs: 20_000}}, {signal: ac.signal, onStep: (s) => s.step === 'tcp' && s.status === 'ok' && ac.abort()});
       expect(await pending).toMatchObject({ok: false, failure: {kind: 'bridge', code: 'cancelled'}});
     } finally {
       await hang.close();
@@ -233,7 +233,7 @@ describe('requests', () => {
     try {
       const pendingResult: unknown[] = [];
       await new Promise<void>((resolve) => {
-        void c.request({type: 'probe', target: hang.url, vantage: {kind: 'local'}, options: {timeoutMs: 20_000}}, {onStep: (s) => s.step === 'http-info' && resolve()}).then((r) => pendingResult.push(r));
+        void c.request({type: 'probe', target: hang.url, vantage: {kind: 'local'}, options: {timeoutMs: 20_000}}, {onStep: (s) => s.step === 'tcp' && s.status === 'ok' && resolve()}).then((r) => pendingResult.push(r));
       });
       const down = until(c, (s) => s.kind === 'unreachable');
       await own.server.close();

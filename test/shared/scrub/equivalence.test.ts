@@ -11,7 +11,7 @@ import {scrubUriPasswords} from '../../../shared/scrub/uri-password';
 import {keyContains, keyEnding, keyEndsWithAny, keyPrefixSuffix, replaceYamlValue} from '../../../shared/scrub/yaml-key';
 
 const textOf = (parts: readonly string[], maxLength = 14) => fc.array(fc.constantFrom(...parts), {maxLength}).map((a) => a.join(''));
-const RUNS = {numRuns: 3000};
+const RUNS = {numRuns: 40000};
 
 describe('linear rewrites ≡ the agent’s regexes', () => {
   it('uriPasswordReplacer', () => {
@@ -91,8 +91,16 @@ describe('the stream scrubber equals scrubText on the whole input, however it is
         out += s.end();
         expect(out).toBe(scrubText(text));
       }),
-      RUNS,
+      {numRuns: 20_000},
     );
+  });
+
+  it('ends like scrubText when the last list item is empty and a trailing newline follows (fast-check counterexample)', () => {
+    const text = 'community_strings:\n-\r\n';
+    const s = new StreamScrubber();
+    let out = '';
+    for (const ch of text) out += s.push(ch);
+    expect(out + s.end()).toBe(scrubText(text));
   });
 
   it('releases a finished line at once, and holds a PEM block until its END line', () => {
