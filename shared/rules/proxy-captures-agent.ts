@@ -32,8 +32,9 @@ export const rule: DiagnosisRule = {
     let proxy = '';
     if (f.httpStatus === 407 || PROXY_WORDS.test(f.excerpt)) variant = 'reply';
     else if (f.lang === 'java' && (proxy = javaProxyHost(f, ctx) ?? '')) variant = 'java';
-    // Node's http client ignores HTTP(S)_PROXY, so the bridge's proxy fact can't explain a Node failure.
-    else if (ctx.facts.proxyCapturesAgent === true && f.lang !== 'nodejs' && PROXY_CAUSES.includes(f.cause)) variant = 'env';
+    // Node's http client ignores HTTP(S)_PROXY, so the bridge's proxy fact can't explain a Node
+    // failure; nor the bridge's own probe (shared/probe/verdict.ts), which connects directly.
+    else if (ctx.facts.proxyCapturesAgent === true && f.lang !== 'nodejs' && f.recognizer !== 'probe' && PROXY_CAUSES.includes(f.cause)) variant = 'env';
     if (!variant) return null;
     const direct = inAppContainer(ctx.env, curlInfo(a).replace('curl -sS', "curl -sS --noproxy '*'"));
     return diagnosis('proxy-captures-agent', {

@@ -13,8 +13,9 @@ export const rule: DiagnosisRule = {
   causes: ['other', 'refused'],
   envs: [],
   applies: (f, ctx) => {
-    // Agent log lines filed as `other` are agent-side facts, not a tracer hiding something.
-    if (f.source !== 'tracer') return null;
+    // Agent log lines filed as `other` are agent-side facts, and the bridge's probe (shared/probe/
+    // verdict.ts) hides nothing: neither is a tracer keeping the reason to itself.
+    if (f.source !== 'tracer' || f.recognizer === 'probe') return null;
     const native = NATIVE_CONNECT.test(f.excerpt);
     if (f.cause !== 'other' && !native) return null;
     const a = addrOf(f);
