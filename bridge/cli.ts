@@ -13,6 +13,12 @@ import {commands} from './commands/index';
 import {realIo} from './io';
 import {runScanPartIfWorker} from './scan-parallel';
 
+// `apm-doctor diagnose big.log | head`: the reader leaving is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 // The same bundle serves as the worker thread of `diagnose` on large files.
 if (!runScanPartIfWorker()) {
   const [name, ...rest] = process.argv.slice(2);

@@ -29,8 +29,8 @@ export interface BridgeLimits {
    * connection with 1008: a client that ignores the replies is flooding. Default 200.
    */
   maxThrottledInARow: number;
-  /** Probe TCP/Unix-socket connect timeout, ms. Default 2000 (the probe's own), clamped to 50–10 000. */
-  probeConnectTimeoutMs: Range;
+  /** Probe TCP/Unix-socket connect timeout, ms, when the client sets one: clamped to 50–10 000 and to the total. Unset: the total. */
+  probeConnectTimeoutMs: Omit<Range, 'default'>;
   /** Whole probe (DNS + connect + `GET /info`), ms. Default 2000 (the probe's own), clamped to 100–30 000. */
   probeTimeoutMs: Range;
   /** Extra time a probe job gets past its own timeout before the bridge aborts it as `timeout`, ms. Default 2000. */
@@ -64,7 +64,7 @@ export const DEFAULT_LIMITS: Readonly<BridgeLimits> = {
   ratePerSecond: 20,
   rateBurst: 40,
   maxThrottledInARow: 200,
-  probeConnectTimeoutMs: {default: PROBE_DEFAULTS.timeoutMs, min: 50, max: 10_000},
+  probeConnectTimeoutMs: {min: 50, max: 10_000},
   probeTimeoutMs: {default: PROBE_DEFAULTS.timeoutMs, min: 100, max: 30_000},
   probeGraceMs: 2000,
   statusTimeoutMs: 30_000,
@@ -79,13 +79,20 @@ export function resolveLimits(overrides: Partial<BridgeLimits> = {}): BridgeLimi
   return {...DEFAULT_LIMITS, ...overrides};
 }
 
-function clamp(value: number | undefined, range: Range): number {
-  return Math.min(range.max, Math.max(range.min, value ?? range.default));
+function clamp(value: number, range: Omit<Range, 'default'>): number {
+  return Math.min(range.max, Math.max(range.min, value));
 }
 
-/** The client's probe options with both timeouts forced into range; the connect timeout never exceeds the total. */
+/**
+ * The client's probe options with the timeouts forced into range. The connect timeout, when
+ * asked for, never exceeds the total; when not asked for it stays unset (the probe then uses the
+ * total, shared/probe/types.ts).
+ */
 export function clampProbeOptions(options: ProbeOptions, limits: BridgeLimits): ProbeOptions {
-  const timeoutMs = clamp(options.timeoutMs, limits.probeTimeoutMs);
-  const connectTimeoutMs = Math.min(timeoutMs, clamp(options.connectTimeoutMs, limits.probeConnectTimeoutMs));
-  return {...options, timeoutMs, connectTimeoutMs};
+  const timeoutMs = clamp(options.timeoutMs ?? limits.probeTimeoutMs.default, limits.probeTimeoutMs);
+  const clamped: ProbeOptions = {...options, timeoutMs};
+  if (options.connectTimeoutMs !== undefined) {
+    clamped.connectTimeoutMs = Math.min(timeoutMs, clamp(options.connectTimeoutMs, limits.probeConnectTimeoutMs));
+  }
+  return clamped;
 }

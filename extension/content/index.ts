@@ -35,6 +35,8 @@ import {RootWatcher} from './watch';
 const INSTANCE_EVENT = 'apm-doctor:instance';
 /** How often (at most) a page without an adapter is checked for one, and the env re-read. */
 const RECHECK_MS = 1_000;
+/** During a long scan, highlights are repainted at most this often (each repaint is a full-page paint). */
+const HIGHLIGHT_FLUSH_MS = 500;
 
 function summarize(p: Placed): FindingSummary {
   const f = p.finding;
@@ -171,9 +173,14 @@ async function start(): Promise<void> {
     }
   };
 
+  let lastHighlightFlush = performance.now();
   const scheduler = new SliceScheduler(life, (deadline) => {
     life.guard('recheck', recheck);
     const more = pipeline.run(deadline);
+    if (highlights.dirty && (!more || performance.now() - lastHighlightFlush >= HIGHLIGHT_FLUSH_MS)) {
+      highlights.flush();
+      lastHighlightFlush = performance.now();
+    }
     overlay.schedulePosition();
     flush();
     return more;

@@ -12,6 +12,7 @@ import type {ConsoleAdapter} from '../adapters/types';
 import {blockOf, isSkipped} from './dom';
 import type {FindingStore, Placed} from './findings';
 import type {Life} from './life';
+import {Queue} from './queue';
 import type {ReadMode} from './row-text';
 import {lineSpan, rangeFor, readRowText} from './row-text';
 
@@ -76,9 +77,9 @@ export class Pipeline {
   private pendingNodes: Node[] = [];
   private readonly rescanRoots = new Set<Document | ShadowRoot>();
   private readonly walkJobs: WalkJob[] = [];
-  private pendingRows: {row: Element; mode: ReadMode; text?: string}[] = [];
+  private readonly pendingRows = new Queue<{row: Element; mode: ReadMode; text?: string}>();
   private pendingRowSet = new Set<Element>();
-  private segments: Segment[] = [];
+  private readonly segments = new Queue<Segment>();
   private pruneNeeded = false;
   private memo = new WeakMap<Element, RowMemo>();
   /** Counters for tests and the benchmark. */
@@ -103,9 +104,9 @@ export class Pipeline {
     this.memo = new WeakMap();
     this.pendingNodes = [];
     this.walkJobs.length = 0;
-    this.pendingRows = [];
+    this.pendingRows.clear();
     this.pendingRowSet = new Set();
-    this.segments = [];
+    this.segments.clear();
     this.store.clearAll();
     for (const r of roots) this.rescanRoots.add(r);
   }

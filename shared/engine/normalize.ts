@@ -19,8 +19,8 @@ const LEVEL = /^\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITI
 
 /** Envelope fields that carry the message, in the order structured loggers use them. */
 const MESSAGE_FIELDS = ['message', 'msg', 'log', 'textPayload', 'MESSAGE', '@message', 'body', 'event'] as const;
-/** Fields that carry a stack or error text beside the message (logstash, pino, bunyan, zap, serilog). */
-const DETAIL_FIELDS = ['stack_trace', 'stack', 'exception', 'Exception', 'error', 'err', 'stacktrace', 'error.stack'] as const;
+/** Fields that carry a stack or error text beside the message (logstash, pino, bunyan, zap, serilog, python-json-logger). */
+const DETAIL_FIELDS = ['stack_trace', 'stack', 'exception', 'Exception', 'exc_info', 'error', 'err', 'stacktrace', 'error.stack'] as const;
 const TIME_FIELDS = ['time', 'timestamp', '@timestamp', 'ts', 'Timestamp', 't'] as const;
 
 /** Lines longer than this are not parsed as JSON (they are still scanned as text). */
@@ -54,8 +54,11 @@ export function stripDecorations(raw: string): {text: string; timestamp: string 
   if (m) {
     timestamp = m[1] ?? timestamp;
     text = text.slice(m[0].length);
-    const lv = LEVEL.exec(text);
-    if (lv) text = text.slice(lv[0].length);
+    // Spring Boot pads the level: `2021-08-24 18:38:01.990  INFO 1 --- …`. Spaces go only when a
+    // level word follows them; otherwise they may be a stack frame's indentation.
+    const trimmed = text.replace(/^[ \t]+/, '');
+    const lv = LEVEL.exec(trimmed);
+    if (lv) text = trimmed.slice(lv[0].length);
   }
   return {text, timestamp};
 }
@@ -103,11 +106,13 @@ export function normalizeLine(raw: string, line: number): LogLine[] {
     const env = unwrapJson(text);
     if (!env) break;
     timestamp = env.timestamp ?? timestamp;
-    const parts = env.message.split('\n');
+    // Docker's json-file driver keeps the line's own newline at the end of `log`.
+    const message = env.message.replace(/\r?\n$/, '');
+    const parts = message.split('\n');
     if (parts.length > 1 || depth === 1) {
       return parts.filter((p, i) => p !== '' || i < parts.length - 1).map((p) => ({line, text: stripDecorations(p).text, timestamp}));
     }
-    ({text} = stripDecorations(env.message));
+    ({text} = stripDecorations(message));
   }
   return [{line, text, timestamp}];
 }

@@ -137,6 +137,19 @@ describe('a probe job', () => {
     c.close();
   });
 
+  it('clamps a client timeout of an hour to probeTimeoutMs.max', async () => {
+    const {server} = await bridgeWith({limits: {probeTimeoutMs: {default: 2000, min: 100, max: 300}}});
+    const c = await TestClient.open(server.port);
+    await pairClient(c, server);
+    const reply = await c.call({type: 'probe', target: `http://127.0.0.1:${hang.port}`, vantage: {kind: 'local'}, options: {timeoutMs: 3_600_000}});
+    expect(reply.type).toBe('probe-result');
+    if (reply.type !== 'probe-result') return;
+    expect(reply.result.verdict.ok).toBe(false);
+    expect(reply.result.totalMs).toBeGreaterThanOrEqual(250);
+    expect(reply.result.totalMs).toBeLessThan(2000);
+    c.close();
+  });
+
   it('refuses a second job with the id of a running one (duplicate-id)', async () => {
     const {server} = await bridgeWith();
     const c = await TestClient.open(server.port);

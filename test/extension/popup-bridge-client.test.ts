@@ -265,7 +265,7 @@ describe('targetInput', () => {
     [{url: null, host: '::1', port: 8126, socket: null}, '[::1]:8126', 'IPv6 hosts get brackets'],
     [{url: null, host: null, port: null, socket: '/var/run/datadog/apm.socket'}, 'unix:///var/run/datadog/apm.socket', 'a socket path becomes a unix:// URL'],
     [{url: null, host: null, port: null, socket: null}, null, 'nothing named: the bridge decides'],
-  ])('%j → %j (%s)', (target, expected) => {
+  ])('%j → %j (%s)', (target, expected, _why) => {
     expect(targetInput(target)).toBe(expected);
   });
 });

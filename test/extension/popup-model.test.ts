@@ -125,7 +125,7 @@ describe('vantage fields', () => {
     [{kind: 'k8s', pod: 'Shop'}, null, 'pods are lower-case'],
     [{kind: 'k8s', pod: 'shop', namespace: 'a b'}, null, 'no spaces in a namespace'],
     [{kind: 'k8s', pod: 'shop', context: 'arn:aws:eks:eu-west-1:1:cluster/x'}, {kind: 'k8s', pod: 'shop', context: 'arn:aws:eks:eu-west-1:1:cluster/x'}, 'an EKS context name'],
-  ] as const)('%j → %j (%s)', (fields, expected) => {
+  ] as const)('%j → %j (%s)', (fields, expected, _why) => {
     const draft = {...EMPTY_DRAFT, ...fields};
     expect(vantageOf(draft)).toEqual(expected);
     expect(Object.keys(draftErrors(draft)).length === 0).toBe(expected !== null);

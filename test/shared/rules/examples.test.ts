@@ -15,6 +15,10 @@ describe('rule examples through the engine', () => {
     expect(findings.length, `no finding for:\n${ex.text}`).toBeGreaterThan(0);
     const d = findings[0]!.diagnosis;
     expect(d.rule).toBe(r.id);
+    // The catalogue fields say the truth: the rule lists the cause it matched, and an
+    // environment-specific rule matches only in its environments (or where none was chosen).
+    expect(r.causes).toContain(findings[0]!.cause);
+    expect(r.envs.length === 0 ? [ex.env ?? 'unknown'] : [...r.envs, 'unknown']).toContain(ex.env ?? 'unknown');
     for (const locale of ['en', 'ko'] as const) {
       for (const m of [d.title, d.explanation, ...d.advice]) expect(renderMsg(locale, m)).not.toMatch(/\{\w+\}/);
     }

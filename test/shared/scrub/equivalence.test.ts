@@ -11,7 +11,7 @@ import {scrubUriPasswords} from '../../../shared/scrub/uri-password';
 import {keyContains, keyEnding, keyEndsWithAny, keyPrefixSuffix, replaceYamlValue} from '../../../shared/scrub/yaml-key';
 
 const textOf = (parts: readonly string[], maxLength = 14) => fc.array(fc.constantFrom(...parts), {maxLength}).map((a) => a.join(''));
-const RUNS = {numRuns: 40000};
+const RUNS = {numRuns: 3000};
 
 describe('linear rewrites ≡ the agent’s regexes', () => {
   it('uriPasswordReplacer', () => {
