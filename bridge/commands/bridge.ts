@@ -47,6 +47,12 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
 
+  // Handlers go in before anything is printed: whoever reads the code may signal at once, and a
+  // signal that comes before the handler takes the default action (exit without cleanup).
+  let onSignal: (s: NodeJS.Signals) => void = () => undefined;
+  const stopped = new Promise<NodeJS.Signals>((done) => (onSignal = done));
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+
   if (args.flags.has('welcome')) io.out(welcome(locale));
   const urls = server.addresses.map((a) => `ws://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`);
   io.out(`${t(locale, 'bridge_cli_listening', {version: BRIDGE_VERSION, addresses: urls.join(', ')})}\n`);
@@ -71,11 +77,7 @@ export const run: Command = async (argv, io) => {
   const onLine = (): void => printCode();
   if (interactive) process.stdin.on('data', onLine).resume();
 
-  let onSignal: (s: NodeJS.Signals) => void = () => undefined;
-  const signal = await new Promise<NodeJS.Signals>((done) => {
-    onSignal = done;
-    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-  });
+  const signal = await stopped;
   process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   if (interactive) process.stdin.off('data', onLine).pause();
   io.err(`${t(locale, 'bridge_cli_stopping')} (${signal})\n`);

@@ -91,7 +91,9 @@ function SitesSection(): JSX.Element {
   const add = (e: Event) => {
     e.preventDefault();
     const origin = normalizeOrigin(input.trim().includes('://') ? input.trim() : `https://${input.trim()}`);
-    if (!origin) {
+    // Chrome's URL parser percent-escapes what WHATWG refuses in a host ("not a site"): only
+    // plain DNS names and IP literals make a match pattern.
+    if (!origin || !/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(new URL(origin).hostname)) {
       setNote(tr('options_site_err_bad'));
       return;
     }

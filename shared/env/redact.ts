@@ -1,19 +1,21 @@
-// Redaction for environment snapshots. API and APP keys keep their last 4 characters (what
-// Datadog's newest flare scrubber keeps, shared/facts/agent-side.md §4, so support can match
-// them); every other variable whose name says it is a secret is masked completely; credentials
+// Redaction for environment snapshots. API and APP keys keep their last KEPT_SUFFIX (5)
+// characters, the same tail the bundle scrubber and released agents' flares show (see
+// shared/scrub/mask.ts), so support can match them; every other variable whose name says it is a secret is masked completely; credentials
 // inside URLs (proxy variables, DD_PROXY_*) are masked wherever they appear.
 import {maskUrlCredentials} from '../probe/proxy';
+import {KEPT_SUFFIX} from '../scrub/mask';
 import type {EnvVar} from './types';
 
 const MASK = '********';
-const KEEP_LAST_4 = /^DD_(API_KEY|APP_KEY|APPLICATION_KEY)$/;
+const KEEPS_TAIL = /^DD_(API_KEY|APP_KEY|APPLICATION_KEY)$/;
 const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIAL|AUTH/i;
 // Names that contain a secret word but aren't secrets (a path to one, a key *name*, a flag).
 const NOT_SECRET = /(_FILE|_PATH|_FILE_PATH|_KEYS|_ENABLED|_TAG_KEY|_KEY_NAME)$/i;
 
 export function redactValue(name: string, value: string): {value: string; redacted: boolean} {
-  if (KEEP_LAST_4.test(name)) {
-    return {value: value.length > 4 ? `${'*'.repeat(Math.min(value.length - 4, 36))}${value.slice(-4)}` : MASK, redacted: true};
+  if (KEEPS_TAIL.test(name)) {
+    const n = KEPT_SUFFIX;
+    return {value: value.length > n ? `${'*'.repeat(Math.min(value.length - n, 36))}${value.slice(-n)}` : MASK, redacted: true};
   }
   if (SECRET_NAME.test(name) && !NOT_SECRET.test(name)) return {value: MASK, redacted: value !== ''};
   const masked = maskUrlCredentials(value);

@@ -3,7 +3,7 @@ import type {Vantage} from '../probe/types';
 
 export interface EnvVar {
   name: string;
-  /** Secrets redacted (API/APP keys keep their last 4 characters; other secrets fully masked). */
+  /** Secrets redacted (API/APP keys keep their last 5 characters, as in a flare; other secrets fully masked). */
   value: string;
   redacted: boolean;
 }

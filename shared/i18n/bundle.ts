@@ -6,7 +6,7 @@ export const bundleMessages = {
   bundle_generated: {en: 'Generated {time}.', ko: '생성 시각: {time}.'},
   bundle_origin: {en: 'Logs from: {origin}.', ko: '로그 출처: {origin}.'},
   bundle_redaction_note: {
-    en: 'Secrets are redacted the way `agent flare` redacts them: Datadog API and application keys keep only their last 4–5 characters; passwords, tokens and proxy credentials become ********. Read it through before you send it.',
+    en: 'Secrets are redacted the way `agent flare` redacts them: Datadog API and application keys keep only their last 5 characters; passwords, tokens and proxy credentials become ********. Read it through before you send it.',
     ko: '비밀 정보는 `agent flare`와 같은 방식으로 가렸습니다. Datadog API 키와 애플리케이션 키는 마지막 4~5자만 남기고, 비밀번호·토큰·프록시 자격 증명은 ********로 바꿨습니다. 보내기 전에 한 번 읽어 보세요.',
   },
 

@@ -91,8 +91,8 @@ garbage line`;
 
 describe('redaction', () => {
   it.each([
-    ['DD_API_KEY', 'abcdef0123456789abcdef0123456789', '****************************6789', 'API key keeps its last 4'],
-    ['DD_APP_KEY', 'abcdef0123456789abcdef0123456789abcdef01', '************************************ef01', 'APP key keeps its last 4'],
+    ['DD_API_KEY', 'abcdef0123456789abcdef0123456789', '***************************56789', 'API key keeps its last 5, as a flare shows it'],
+    ['DD_APP_KEY', 'abcdef0123456789abcdef0123456789abcdef01', '***********************************def01', 'APP key keeps its last 5, as a flare shows it'],
     ['DD_API_KEY', 'abc', '********', 'too short to keep anything'],
     ['DD_SECRET_BACKEND_TOKEN', 'x', '********', '*TOKEN*'],
     ['DD_PROXY_PASSWORD', 'hunter2', '********', '*PASSWORD*'],
@@ -107,7 +107,7 @@ describe('redaction', () => {
 
   it('lists DD_* sorted and marks what was redacted', () => {
     expect(redactVars({DD_SERVICE: 'web', DD_API_KEY: 'abcdef0123456789abcdef0123456789', PATH: '/bin'}, (n) => n.startsWith('DD_'))).toEqual([
-      {name: 'DD_API_KEY', value: '****************************6789', redacted: true},
+      {name: 'DD_API_KEY', value: '***************************56789', redacted: true},
       {name: 'DD_SERVICE', value: 'web', redacted: false},
     ]);
   });
@@ -134,7 +134,7 @@ describe('snapshotEnv', () => {
     const port = await listen('127.0.0.1');
     const s = await snapshotEnv({kind: 'local'}, {signal: signal(), env: {DD_API_KEY: 'abcdef0123456789abcdef0123456789', DD_ENV: 'prod', HTTPS_PROXY: 'http://u:p@proxy:3128', HOME: '/root'}, ports: [port]});
     expect(s.dd).toEqual([
-      {name: 'DD_API_KEY', value: '****************************6789', redacted: true},
+      {name: 'DD_API_KEY', value: '***************************56789', redacted: true},
       {name: 'DD_ENV', value: 'prod', redacted: false},
     ]);
     expect(s.proxy).toEqual([{name: 'HTTPS_PROXY', value: 'http://u:********@proxy:3128', redacted: true}]);
@@ -164,7 +164,7 @@ describe('snapshotEnv', () => {
       expect(snapshotSections(recorded).has('tcp')).toBe(true);
       expect(s.dd).toEqual([
         {name: 'DD_AGENT_HOST', value: 'datadog', redacted: false},
-        {name: 'DD_API_KEY', value: '****************************6789', redacted: true},
+        {name: 'DD_API_KEY', value: '***************************56789', redacted: true},
       ]);
       expect(s.container.inContainer).toBe(true);
       expect(s.kubernetes).toEqual({inPod: true, serviceHost: '10.96.0.1'});

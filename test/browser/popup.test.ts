@@ -10,7 +10,7 @@
 // The page is the real dd-trace 6.21 refused-connection debug log, with the agent port changed
 // to a port where nothing listens (so "Probe now" has a definite verdict).
 import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createServer as createHttpServer, type Server} from 'node:http';
 import {createServer as createNetServer, type AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -120,6 +120,10 @@ interface Browser {
 
 /** Chromium on Linux takes its UI language (i18n.getUILanguage) from LANGUAGE/LANG; --lang is passed too. */
 async function launch(lang: 'en' | 'ko'): Promise<Browser> {
+  // Debian ships Chromium's UI languages apart; without them every profile is en-US.
+  if (lang !== 'en' && !existsSync(`/usr/lib/chromium/locales/${lang}.pak`)) {
+    throw new Error(`Chromium has no ${lang} UI pack (/usr/lib/chromium/locales/${lang}.pak): apt-get install -y chromium-l10n`);
+  }
   const dir = ensureTestBuild();
   const profile = mkdtempSync(join(tmpdir(), 'apm-doctor-popup-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -306,7 +310,7 @@ describe('the popup in English, with a real bridge', () => {
 
   it('probes the recorded agent with live steps and shows the verdict', async () => {
     // The target field starts with the address the findings name.
-    expect(await popup.locator('#target').inputValue()).toBe(`http://127.0.0.1:${deadPort}/`);
+    expect(await popup.locator('#target').inputValue()).toBe(`http://127.0.0.1:${deadPort}`);
     await popup.locator('#target').fill(`http://127.0.0.1:${agent.port ?? 0}`);
     await popup.locator('button[data-action=probe]').click();
     const verdict = popup.locator('[data-testid=verdict]');
@@ -348,10 +352,14 @@ describe('the popup in English, with a real bridge', () => {
   });
 
   it('copies a support bundle with the probe and the agent status, and without the planted secrets', async () => {
-    await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: `chrome-extension://${b.id}`});
     await popup.locator('button[data-action=copy-bundle]').click();
     await expect.poll(() => popup.locator('[data-testid=bundle-note]').textContent()).toContain(en('popup_bundle_copied'));
-    const md = await popup.evaluate(() => navigator.clipboard.readText());
+    // CDP can't grant clipboard-read to an extension origin ("opaque"); the clipboard is the
+    // browser's, so read it back from the log page's origin instead.
+    await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(site.url).origin});
+    await page.bringToFront();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    await popup.bringToFront();
     expect(md).toContain(`ECONNREFUSED 127.0.0.1:${deadPort}`);
     expect(md).toContain(`127.0.0.1:${deadPort}`);
     expect(md).toMatch(/refused|ECONNREFUSED/);
