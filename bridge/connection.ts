@@ -41,8 +41,9 @@ export interface ConnectionHost {
 }
 
 export class Connection implements Session {
-  paired = false;
+  private isPaired = false;
   private readonly jobs = new Map<string, Job>();
+  private readonly unpairedTimer: NodeJS.Timeout;
   private readonly bucket: RateBucket;
 
   constructor(
@@ -52,14 +53,23 @@ export class Connection implements Session {
   ) {
     const {limits} = host.services;
     this.bucket = new RateBucket(limits.ratePerSecond, limits.rateBurst, limits.maxThrottledInARow, host.now);
+    this.unpairedTimer = setTimeout(() => ws.close(1008, 'not paired in time'), limits.unpairedTimeoutMs);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
-    ws.on('close', () => this.stopAll('closed'));
+    ws.on('close', () => {
+      clearTimeout(this.unpairedTimer);
+      this.stopAll('closed');
+    });
     // ws closes the socket itself after a protocol error (1002, 1007, 1009); nothing to add.
     ws.on('error', () => undefined);
   }
 
-  get jobCount(): number {
-    return this.jobs.size;
+  get paired(): boolean {
+    return this.isPaired;
+  }
+
+  set paired(value: boolean) {
+    this.isPaired = value;
+    if (value) clearTimeout(this.unpairedTimer);
   }
 
   cancel(jobId: string): boolean {

@@ -16,6 +16,8 @@ export interface BridgeLimits {
   maxFrameBytes: number;
   /** Open WebSocket connections across the bridge; the next handshake gets 503 `busy`. Default 16. */
   maxConnections: number;
+  /** A connection that hasn't paired (or said hello) by then is closed with 1008, so idle sockets can't hold the slots. Default 10 minutes. */
+  unpairedTimeoutMs: number;
   /** Jobs (probe/status/env/bundle) running at once on one connection. Default 4. */
   maxJobsPerConnection: number;
   /** Jobs running at once across all connections. Default 8. */
@@ -59,6 +61,7 @@ export const DEFAULT_LIMITS: Readonly<BridgeLimits> = {
   maxMessageBytes: 1024 * 1024,
   maxFrameBytes: 4 * 1024 * 1024,
   maxConnections: 16,
+  unpairedTimeoutMs: 10 * 60 * 1000,
   maxJobsPerConnection: 4,
   maxJobsTotal: 8,
   ratePerSecond: 20,

@@ -13,7 +13,7 @@
 import browser from 'webextension-polyfill';
 import {Scanner} from '../../shared/engine/api';
 import {pickLocale} from '../../shared/i18n/index';
-import {pickAdapter} from '../adapters/index';
+import {adapters, pickAdapter} from '../adapters/index';
 import type {ConsoleAdapter} from '../adapters/types';
 import {MAX_FINDINGS_PER_FRAME, MESSAGE_VERSION} from '../messages';
 import type {FindingSummary} from '../messages';
@@ -33,10 +33,8 @@ import {RootWatcher} from './watch';
 
 /** Fired on the document by each new instance; older instances end themselves. */
 const INSTANCE_EVENT = 'apm-doctor:instance';
-/** How often (at most) a page without an adapter is checked for one, and the env re-read. */
-const RECHECK_MS = 1_000;
-/** During a long scan, highlights are repainted at most this often (each repaint is a full-page paint). */
-const HIGHLIGHT_FLUSH_MS = 500;
+/** During a long scan, highlights are repainted and the badge updated at most this often. */
+const PUBLISH_MS = 500;
 
 function summarize(p: Placed): FindingSummary {
   const f = p.finding;
@@ -94,8 +92,10 @@ async function start(): Promise<void> {
   });
   life.onEnd(() => store.clearAll());
 
-  const flush = () => {
-    if (reportDue) {
+  let lastReport = -Infinity;
+  const flush = (final = true) => {
+    if (reportDue && (final || performance.now() - lastReport >= PUBLISH_MS)) {
+      lastReport = performance.now();
       reportDue = false;
       channel.report({
         v: MESSAGE_VERSION,
@@ -119,7 +119,7 @@ async function start(): Promise<void> {
   };
 
   const watcher = new RootWatcher(life, ({nodes, removed}) => {
-    adapterCheckDue = true;
+    if (!adapter) for (const n of nodes) if (n.nodeType === Node.ELEMENT_NODE) candidates.push(n as Element);
     pipeline.enqueue(nodes, removed);
     scheduler.request();
   });
@@ -137,29 +137,22 @@ async function start(): Promise<void> {
     scheduler.request();
   };
 
-  // A console's log view may appear after load (SPA): while no adapter claims the page, its
-  // signatures are looked for again after page changes — at most once per RECHECK_MS, with a
-  // trailing check so the last change is never missed. The URL (log group, pod) may change
-  // without a reload: that re-reads the environment.
-  let adapterCheckDue = true;
-  let lastAdapterCheck = -Infinity;
-  let trailing: ReturnType<typeof setTimeout> | undefined;
-  life.onEnd(() => clearTimeout(trailing));
+  // A console's log view may appear after load (SPA): while no adapter claims the page, the
+  // elements the page adds are checked against the adapters' signatures (cost: the added
+  // subtrees only). The URL (log group, pod) may change without a reload: that re-reads the
+  // environment.
+  let candidates: Element[] = [];
   const recheck = () => {
     let changed = false;
-    if (!adapter && adapterCheckDue) {
-      const wait = lastAdapterCheck + RECHECK_MS - performance.now();
-      if (wait <= 0) {
-        adapterCheckDue = false;
-        lastAdapterCheck = performance.now();
-        adapter = pickAdapter(location.hostname, document);
-        changed = Boolean(adapter);
-      } else if (trailing === undefined) {
-        trailing = setTimeout(() => {
-          trailing = undefined;
-          scheduler.request();
-        }, wait);
+    if (!adapter && candidates.length) {
+      const added = candidates;
+      candidates = [];
+      for (const el of added) {
+        if (!el.isConnected) continue;
+        adapter = adapters.find((a) => life.guard(`signature ${a.id}`, () => el.matches(a.signature) || el.querySelector(a.signature) !== null) === true) ?? null;
+        if (adapter) break;
       }
+      changed = Boolean(adapter);
     }
     const urlChanged = location.href !== lastUrl;
     lastUrl = location.href;
@@ -173,16 +166,17 @@ async function start(): Promise<void> {
     }
   };
 
-  let lastHighlightFlush = performance.now();
+  let lastHighlightFlush = -Infinity;
   const scheduler = new SliceScheduler(life, (deadline) => {
     life.guard('recheck', recheck);
     const more = pipeline.run(deadline);
-    if (highlights.dirty && (!more || performance.now() - lastHighlightFlush >= HIGHLIGHT_FLUSH_MS)) {
+    // Each change to the page's highlights repaints the page: batch them during long scans.
+    if (highlights.dirty && (!more || performance.now() - lastHighlightFlush >= PUBLISH_MS)) {
       highlights.flush();
       lastHighlightFlush = performance.now();
     }
     overlay.schedulePosition();
-    flush();
+    flush(!more);
     return more;
   });
 

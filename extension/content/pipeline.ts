@@ -51,6 +51,8 @@ interface WalkJob {
   /** The block whose text the walk is appending to, and whether it is wholly inside `root`. */
   block: Element | null;
   blockInside: boolean;
+  /** The current block's text so far (moved into `texts` when the walk leaves the block). */
+  text: string;
 }
 
 export interface PipelineHooks {
@@ -206,7 +208,7 @@ export class Pipeline {
     }
     const doc = node.ownerDocument ?? (node as Document);
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.walkJobs.push({walker, root: node, rows, started: false, texts: new Map(), block: null, blockInside: false});
+    this.walkJobs.push({walker, root: node, rows, started: false, texts: new Map(), block: null, blockInside: false, text: ''});
   }
 
   // ---- walk jobs → rows -------------------------------------------------------------------
@@ -268,14 +270,21 @@ export class Pipeline {
   private walkText(job: WalkJob, block: Element | null, data: string): void {
     if (!block) return;
     if (block !== job.block) {
+      this.closeBlock(job);
       job.block = block;
-      job.blockInside = block === job.root || job.root.contains(block);
+      const root = job.root;
+      job.blockInside = root.nodeType === Node.DOCUMENT_NODE ? true : root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? block.getRootNode() === root : block === root || root.contains(block);
       // Back in a block that a nested block interrupted: that is a line break.
       const sofar = job.texts.get(block);
-      if (sofar !== undefined) job.texts.set(block, `${sofar}\n`);
+      job.text = sofar === undefined ? '' : `${sofar}\n`;
     }
-    if (job.blockInside) job.texts.set(block, (job.texts.get(block) ?? '') + data);
+    if (job.blockInside) job.text += data;
     else if (/\S/.test(data)) this.addRow(block, 'own');
+  }
+
+  /** Stores the current block's gathered text in `texts` (done on each switch of block). */
+  private closeBlock(job: WalkJob): void {
+    if (job.block && job.blockInside) job.texts.set(job.block, job.text);
   }
 
   /**
@@ -283,6 +292,7 @@ export class Pipeline {
    * inside stay, to be completed in the next slice; the document-order walk never re-enters the others.
    */
   private flushWalkTexts(job: WalkJob, done: boolean): void {
+    this.closeBlock(job);
     const here = job.walker.currentNode;
     for (const [block, text] of job.texts) {
       if (!done && (block === job.block || block.contains(here))) continue;

@@ -10,11 +10,17 @@ import type {Life} from './life';
 export const SLICE_MS = 8;
 /** A busy page still gets a slice this often (ms). */
 const IDLE_TIMEOUT_MS = 100;
+/**
+ * After the queue ran dry, new work waits this long before its slice, so a live tail that adds
+ * a few rows every 10 ms is scanned in batches rather than one engine call per tick.
+ */
+const COALESCE_MS = 50;
 
 export class SliceScheduler {
   private pending = false;
   private idle = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private drainedAt = -Infinity;
 
   /** `work(deadline)` does what fits before `deadline` (performance.now()) and says if more remains. */
   constructor(
@@ -32,9 +38,16 @@ export class SliceScheduler {
       if (this.life.dead) return;
       const more = this.life.guard('slice', () => this.work(performance.now() + SLICE_MS)) ?? false;
       if (more) this.request();
+      else this.drainedAt = performance.now();
     };
-    if (typeof requestIdleCallback === 'function') this.idle = requestIdleCallback(run, {timeout: IDLE_TIMEOUT_MS});
-    else this.timer = setTimeout(run, 0);
+    const idle = () => {
+      this.timer = undefined;
+      if (typeof requestIdleCallback === 'function') this.idle = requestIdleCallback(run, {timeout: IDLE_TIMEOUT_MS});
+      else this.timer = setTimeout(run, 0);
+    };
+    const wait = this.drainedAt + COALESCE_MS - performance.now();
+    if (wait > 0) this.timer = setTimeout(idle, wait);
+    else idle();
   }
 
   private cancel(): void {

@@ -131,7 +131,7 @@ export function App(): JSX.Element {
   const pageEnv = useMemo(() => tabEnv(frames ?? []), [frames]);
   const origin = httpOrigin(tab?.url ?? null);
   const override = envChoice !== undefined ? envChoice : pageEnv?.source === 'override' ? pageEnv.env : null;
-  const detected = pageEnv?.source === 'detected' ? pageEnv.env : null;
+  const detected = pageEnv?.source === 'detected' && pageEnv.env !== 'unknown' ? pageEnv.env : null;
   const effectiveEnv: Env = override ?? detected ?? 'unknown';
 
   useEffect(() => {
@@ -406,9 +406,9 @@ export function App(): JSX.Element {
                 {!ready && <span class="muted">{tr('popup_needs_bridge')}</span>}
               </div>
               <div aria-live="polite">
-                <StepList steps={probe.steps} />
                 <FailureNote failure={probe.failure} />
                 {probe.result && !probe.running && <Verdict result={probe.result} />}
+                <StepList steps={probe.steps} />
               </div>
             </section>
             <section class="agent-status" aria-labelledby="status-h">
@@ -455,8 +455,8 @@ export function App(): JSX.Element {
             <div aria-live="polite" data-testid="paste-results">
               {pasted && pasted.findings.length === 0 && !pastedStatus && <p class="muted">{tr('popup_paste_none')}</p>}
               {pasted && pasted.findings.length > 0 && <p>{tr('popup_paste_found', {count: String(pasted.findings.length)})}</p>}
-              {pastedGroups.map((g) => (
-                <GroupCard key={g.key} group={g} lineLabel={(ref) => tr('popup_line_no', {line: String(pasted?.findings[ref.index]?.line ?? '?')})} />
+              {pastedGroups.map((g, i) => (
+                <GroupCard key={g.key} group={g} open={i === 0} lineLabel={(ref) => tr('popup_line_no', {line: String(pasted?.findings[ref.index]?.line ?? '?')})} />
               ))}
               {pastedStatus && (
                 <>

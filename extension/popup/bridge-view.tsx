@@ -37,10 +37,12 @@ export function BridgePanel(props: {
     return (
       <section class="bridge ok" aria-labelledby="bridge-h">
         <h2 id="bridge-h">{tr('popup_bridge_heading')}</h2>
-        <p data-testid="bridge-ready">{tr('popup_bridge_ready', {version: s.bridgeVersion, port: String(s.port)})}</p>
-        <button type="button" class="small" onClick={props.onForget}>
-          {tr('popup_bridge_forget')}
-        </button>
+        <div class="row">
+          <span data-testid="bridge-ready">{tr('popup_bridge_ready', {version: s.bridgeVersion, port: String(s.port)})}</span>
+          <button type="button" class="small" onClick={props.onForget}>
+            {tr('popup_bridge_forget')}
+          </button>
+        </div>
       </section>
     );
   }

@@ -8,7 +8,13 @@ import {useT} from './i18n';
 /** Lines listed per group before "and N more". */
 const MAX_LINES = 5;
 
-export function GroupCard(props: {group: DiagnosisGroup; onJump?: ((ref: FindingRef) => void) | undefined; lineLabel?: (ref: FindingRef) => string}): JSX.Element {
+export function GroupCard(props: {
+  group: DiagnosisGroup;
+  /** The advice starts unfolded (the first group). */
+  open?: boolean;
+  onJump?: ((ref: FindingRef) => void) | undefined;
+  lineLabel?: (ref: FindingRef) => string;
+}): JSX.Element {
   const tr = useT();
   const {group} = props;
   const lines = distinctLines(group.items);
@@ -30,7 +36,7 @@ export function GroupCard(props: {group: DiagnosisGroup; onJump?: ((ref: Finding
       )}
       <p class="explanation">{tr.msg(group.explanation)}</p>
       {group.advice.length > 0 && (
-        <details class="advice" open>
+        <details class="advice" open={props.open ?? false}>
           <summary>{tr('popup_advice_heading')}</summary>
           <ol>
             {group.advice.map((a, i) => (
@@ -90,8 +96,8 @@ export function FindingsView(props: {
       <p class="jump-note" role="status" aria-live="polite">
         {props.jumpNote}
       </p>
-      {props.groups.map((g) => (
-        <GroupCard key={g.key} group={g} onJump={props.onJump} />
+      {props.groups.map((g, i) => (
+        <GroupCard key={g.key} group={g} open={i === 0} onJump={props.onJump} />
       ))}
     </div>
   );

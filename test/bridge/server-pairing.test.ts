@@ -87,6 +87,16 @@ describe('pairing', () => {
     for (const c of clients) c.close();
   });
 
+  it('closes a connection that does not pair within unpairedTimeoutMs (1008), but not a paired one', async () => {
+    const {server} = await bridgeWith({limits: {unpairedTimeoutMs: 200}});
+    const [idle, paired] = await Promise.all([TestClient.open(server.port), TestClient.open(server.port)]);
+    await pairClient(paired, server);
+    expect(await idle.waitClosed()).toEqual({code: 1008, reason: 'not paired in time'});
+    // Past the same deadline the paired connection still answers.
+    expect(await paired.call({type: 'cancel', jobId: 'x'})).toMatchObject({code: 'unknown-job'});
+    paired.close();
+  });
+
   it('refuses every code before the terminal has opened one', async () => {
     const {server} = await bridgeWith();
     const c = await TestClient.open(server.port);
