@@ -94,6 +94,8 @@ export class Connection implements Session {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
+    // Frames can still arrive while our close is in flight; they start nothing.
+    if (this.ws.readyState !== this.ws.OPEN) return;
     // Counted at arrival, so malformed floods are paced too; answered after parsing, so the
     // reply can carry the request's id.
     const pace = this.bucket.take();

@@ -50,7 +50,7 @@ const HTTP_STATUS =
   /(?:[Ss]tatus(?: [Cc]ode)?:? |HTTP error status |code:|Error code: |traces: |\/traces: |\/info: |\/config: |non-success HTTP status |Unexpected response status |responded with |does not indicate success: )([1-5]\d\d)\b/;
 // Go prints only http.StatusText when the body is empty: `lost 1 traces: Request Entity Too Large`.
 const STATUS_TEXT: ReadonlyArray<[RegExp, number]> = [
-  [/Request Entity Too Large|Payload Too Large/, 413],
+  [/Request Entity Too Large|Payload Too Large|payload-too-large/, 413],
   [/Too Many Requests/, 429],
   [/Internal Server Error/, 500],
   [/Service Unavailable/, 503],
