@@ -50,12 +50,18 @@ export default tseslint.config(
       ...vitest.configs.recommended.rules,
       'vitest/expect-expect': ['error', {assertFunctionNames: ['expect', 'expect*', 'assert*']}],
       'vitest/valid-title': 'off',
+      // expect(value, message): the message says which row of a table failed.
+      'vitest/valid-expect': ['error', {maxArgs: 2}],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {globals: {...globals.node}},
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: {'@typescript-eslint/no-require-imports': 'off'},
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -148,6 +148,7 @@ function analyzeTrace(trace, fromMark, toMark) {
     oursLongest: ours.reduce((a, e) => Math.max(a, ms(e)), 0),
     ourTasksLongest: ourTasks.reduce((a, t) => Math.max(a, ms(t)), 0),
     ourNames: [...new Set(ours.map((e) => e.name))],
+    top: [...ours].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 4).map((e) => ({name: e.name, ms: ms(e), fn: e.args?.data?.functionName, kids: onMain.filter((k) => k.ts >= e.ts && k.ts <= e.ts + e.dur && k !== e && (k.dur ?? 0) > 5000).map((k) => `${k.name}:${ms(k).toFixed(0)}`).slice(0, 8)})),
   };
 }
 
@@ -182,6 +183,7 @@ async function run(mode, withExtension, windowMs) {
         .then(() => want)
         .catch(() => page.evaluate(() => CSS.highlights.get('apm-doctor-finding')?.size ?? 0));
       tailOk = `${got - expectedBefore} of ${want - expectedBefore}`;
+      if (process.env.APM_BENCH_DEBUG) console.log('after tail', await page.evaluate(() => (document.documentElement.getAttribute('data-apm-doctor-test') ?? '').replace(/"highlighted":\[[^\]]*\],/, '')));
     }
     const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
@@ -216,6 +218,7 @@ for (const mode of MODES) {
   console.log(`  live tail: tailed errors annotated         ${String(withExt.tailOk).padStart(22)}`);
   const pass = (w?.ours ?? Infinity) <= 200 && (w?.oursLongest ?? Infinity) <= 50 && (t?.oursLongest ?? Infinity) <= 50;
   console.log(`  bars: ${pass ? 'PASS' : 'FAIL'}`);
+  if (process.env.APM_BENCH_DEBUG) console.log(JSON.stringify({load: w?.top, tail: t?.top}, null, 1));
   if (!pass) failed = true;
 }
 server.close();

@@ -23,7 +23,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs | 
       out.positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (spec.aliases?.[arg]) arg = spec.aliases[arg];
+    const alias = spec.aliases?.[arg];
+    if (alias) arg = alias;
     if (!arg.startsWith('-') || arg === '-') {
       out.positionals.push(arg);
       continue;

@@ -273,41 +273,42 @@ export function App(): JSX.Element {
   }, [pasted]);
 
   // ---- bundle ------------------------------------------------------------------------------
-  const makeBundle = () =>
-    buildBundle(
-      bundleInput({
-        page: allFindings,
-        pasted: pasted && pasted.findings.length ? pasted.text : null,
-        env: {detected, chosen: override},
-        probe: probe.result,
-        status: status.result,
-        snapshot,
-        origin: origin ? new URL(origin).hostname : null,
-        generatedAt: new Date().toISOString(),
-      }),
-    );
+  const makeBundle = () => {
+    const input = bundleInput({
+      page: allFindings,
+      pasted: pasted && pasted.findings.length ? pasted.text : null,
+      env: {detected, chosen: override},
+      probe: probe.result,
+      status: status.result,
+      snapshot,
+      origin: origin ? new URL(origin).hostname : null,
+      generatedAt: new Date().toISOString(),
+    });
+    return {b: buildBundle(input), findings: input.findings.length};
+  };
 
-  const bundleSummary = (b: ReturnType<typeof buildBundle>) =>
+  const bundleSummary = ({b, findings}: ReturnType<typeof makeBundle>) =>
     tr('popup_bundle_contents', {
-      findings: String(b.findings.length + b.findingsOmitted),
+      findings: String(findings),
       probe: tr(b.probe ? 'popup_yes' : 'popup_no'),
       status: tr(b.status ? 'popup_yes' : 'popup_no'),
       env: tr(snapshot ? 'popup_yes' : 'popup_no'),
     });
 
   const copyBundle = async () => {
-    const b = makeBundle();
-    const md = renderBundleMarkdown(b, tr.locale);
+    const made = makeBundle();
+    const md = renderBundleMarkdown(made.b, tr.locale);
     try {
       await navigator.clipboard.writeText(md);
-      setBundleNote(`${tr('popup_bundle_copied')} ${bundleSummary(b)}`);
+      setBundleNote(`${tr('popup_bundle_copied')} ${bundleSummary(made)}`);
     } catch {
       setBundleNote(tr('popup_bundle_copy_failed'));
     }
   };
 
   const downloadJson = () => {
-    const b = makeBundle();
+    const made = makeBundle();
+    const b = made.b;
     const blob = new Blob([renderBundleJson(b)], {type: 'application/json'});
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -317,7 +318,7 @@ export function App(): JSX.Element {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setBundleNote(`${tr('popup_bundle_saved')} ${bundleSummary(b)}`);
+    setBundleNote(`${tr('popup_bundle_saved')} ${bundleSummary(made)}`);
   };
 
   // ---- render ------------------------------------------------------------------------------

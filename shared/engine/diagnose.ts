@@ -30,7 +30,7 @@ export function diagnose(
 
 function firstDiagnosis(f: RawFinding, ctx: RuleContext): Diagnosis {
   for (const rule of rules) {
-    let d: Diagnosis | null = null;
+    let d: Diagnosis | null;
     try {
       d = rule.applies(f, ctx);
     } catch {

@@ -4,6 +4,7 @@
 // message may carry escaped newlines, so one physical line can yield several LogLines).
 import type {LogLine} from './types';
 
+// eslint-disable-next-line no-control-regex -- ESC is exactly what an ANSI colour code starts with.
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
 
 // Kubernetes CRI log files: `2026-11-25T10:00:00.123456789Z stdout F message`.

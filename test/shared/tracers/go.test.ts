@@ -3,22 +3,13 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {scanText} from '../../../shared/engine/scan';
+import {expectLinear} from '../../helpers/linear';
 import type {LogEvent} from '../../../shared/engine/types';
 import {recognizer} from '../../../shared/tracers/go';
 import {nestedQuantifiers, regexLiterals} from './regex-shape';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/logs/go/${name}`, import.meta.url), 'utf8');
 
-// Best of several runs: the machine is shared, and one GC pause must not look like backtracking.
-function timeOf(f: () => unknown, runs = 5): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
 
 function event(text: string): LogEvent {
   return {lines: [{line: 1, text, timestamp: null}], text, line: 1, endLine: 1};
@@ -52,22 +43,12 @@ describe('go recogniser stays linear', () => {
   ];
 
   it.each(cases)('%s: the scanner finishes in linear time', (_name, make) => {
-    const small = make(N);
-    const big = make(4 * N);
-    scanText(small);
-    const tSmall = Math.max(timeOf(() => scanText(small)), 2);
-    const tBig = timeOf(() => scanText(big));
-    expect(tBig / tSmall).toBeLessThan(8);
+    expectLinear(make, (text) => scanText(text), N);
   });
 
   // recognize() called without the scanner (no 64 KB cut): it bounds what its regexes see.
   it.each(cases)('%s: recognize() alone finishes in linear time on the uncut line', (_name, make) => {
-    const small = event(make(N));
-    const big = event(make(4 * N));
-    recognizer.recognize(small);
-    const tSmall = Math.max(timeOf(() => recognizer.recognize(small)), 2);
-    const tBig = timeOf(() => recognizer.recognize(big));
-    expect(tBig / tSmall).toBeLessThan(8);
+    expectLinear((n) => event(make(n)), (ev) => recognizer.recognize(ev), N);
   });
 
   it('has no nested quantifiers in any of its regexes', () => {
