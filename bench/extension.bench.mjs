@@ -173,7 +173,23 @@ async function run(mode, withExtension, windowMs) {
     const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
     // Live tail on the same page.
     const expectedBefore = await page.evaluate(() => window.expected());
+    if (process.env.APM_BENCH_PROFILE && withExtension) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', {interval: 500});
+      await cdp.send('Profiler.start');
+    }
     await page.evaluate(([rate, secs]) => window.tail(rate, secs), [TAIL_RATE, TAIL_SECONDS]);
+    if (process.env.APM_BENCH_PROFILE && withExtension) {
+      const {profile} = await cdp.send('Profiler.stop');
+      const self = new Map();
+      const dt = new Map();
+      profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+      for (const node of profile.nodes) {
+        const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+      }
+      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+    }
     const tail = await page.evaluate(() => ({gaps: window.bench.gaps.length, maxGap: window.bench.maxGap}));
     let tailOk = null;
     if (withExtension) {

@@ -103,6 +103,26 @@ describe('a probe job', () => {
     c.close();
   });
 
+  it('builds a scrubbed support bundle from the page findings and adds the machine snapshot', async () => {
+    const {server} = await bridgeWith();
+    const c = await TestClient.open(server.port);
+    await pairClient(c, server);
+    const {scanText, toFindingJson} = await import('../../shared/engine/api');
+    // A secret inside the event itself (an error object's property), so it is in the finding's excerpt.
+    const log = "Error sending payload to the agent (status code: undefined)\nError: connect ECONNREFUSED 127.0.0.1:8126 {\n  api_key: '0123456789abcdef0123456789abcdef',\n  code: 'ECONNREFUSED'\n}";
+    const findings = scanText(log).findings.map((f) => ({...toFindingJson(f, 'en'), diagnosis: f.diagnosis}));
+    expect(findings.length).toBe(1);
+    expect(findings[0]?.excerpt).toContain('0123456789abcdef0123456789abcdef');
+    const id = c.send({type: 'bundle', findings: JSON.parse(JSON.stringify(findings)) as never, env: 'kubernetes', probe: null, status: null, snapshot: null});
+    const r = await c.reply(id);
+    expect(r.type).toBe('bundle-result');
+    const md = r.type === 'bundle-result' ? r.markdown : '';
+    expect(md).toContain('127.0.0.1:8126');
+    expect(md).toContain('kubectl');
+    expect(JSON.stringify(r)).not.toContain('0123456789abcdef0123456789abcdef');
+    c.close();
+  });
+
   it('stops when cancelled: the job answers cancelled, the cancel answers cancelled, the probe lets go of its socket', async () => {
     const {server} = await bridgeWith();
     const c = await TestClient.open(server.port);
