@@ -106,7 +106,7 @@ export interface EnvRequest extends Envelope {
   type: 'env';
   vantage: Vantage;
 }
-/** Reserved: the support bundle from the page's findings and the bridge's results. Answer: `bundle-result`. */
+/** The support bundle from the page's findings and the popup's results (+ the machine's env snapshot when `snapshot` is null). Answer: `bundle-result` (Markdown in English + JSON, scrubbed). */
 export interface BundleRequest extends Envelope {
   type: 'bundle';
   findings: JsonObject[];
