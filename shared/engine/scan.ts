@@ -68,13 +68,22 @@ export function trieAlternation(words: readonly string[]): string {
   return words.length === 0 ? '(?!)' : emit(root);
 }
 
+// How unusual a character is in ordinary log text: capitals, digits and punctuation are rare;
+// lower-case letters by English frequency (`etaoinshr` the commonest); a space is everywhere.
+const COMMON_LOWER = 'etaoinsrhldcumfpgwybvkxjqz';
+function charRarity(ch: string): number {
+  if (ch === ' ') return -3;
+  const i = COMMON_LOWER.indexOf(ch);
+  if (i !== -1) return i < 9 ? -1 : i < 17 ? 1 : 3;
+  return /[A-Z]/.test(ch) ? 4 : 5;
+}
+
 /**
  * A small set of substrings such that every word contains at least one: greedy set cover over
  * 4-grams, preferring grams with capitals, digits or punctuation (rarer in ordinary log text
  * than lower-case words). A word shorter than 4 is its own anchor.
  */
-export function anchorCover(words: readonly string[]): string[] {
-  const N = 4;
+export function anchorCover(words: readonly string[], N = 4): string[] {
   const grams = new Map<string, Set<string>>();
   const chosen: string[] = [];
   const left = new Set<string>();
@@ -91,7 +100,11 @@ export function anchorCover(words: readonly string[]): string[] {
       set.add(w);
     }
   }
-  const rarity = (g: string) => (/[A-Z0-9_[\]:.()"]/.test(g) ? 3 : 0) - (/ /.test(g) ? 2 : 0);
+  const rarity = (g: string) => {
+    let r = 0;
+    for (const ch of g) r += charRarity(ch);
+    return r;
+  };
   while (left.size > 0) {
     let best = '';
     let bestScore = -Infinity;
@@ -99,7 +112,9 @@ export function anchorCover(words: readonly string[]): string[] {
       let covered = 0;
       for (const w of set) if (left.has(w)) covered++;
       if (covered === 0) continue;
-      const score = covered * 10 + rarity(g);
+      // Rarity outweighs coverage: an anchor that fires on ordinary prose (`ing `, `rror`) costs a
+      // stage-2 check on most lines of a log, far more than one more alternative costs stage 1.
+      const score = covered * 4 + rarity(g);
       if (score > bestScore) {
         bestScore = score;
         best = g;
@@ -119,6 +134,8 @@ interface Compiled {
    * most lines of a log hold none of them.
    */
   anchors: RegExp;
+  /** What an anchor match is: a whole weak hint, a whole qualifier, or part of a strong hint. */
+  anchorKinds: ReadonlyMap<string, 'weak' | 'qualifier' | 'partial'>;
   /** Stage 2, on lines with an anchor: every hint and qualifier, as one trie regex. */
   hints: RegExp;
   /**
@@ -150,9 +167,15 @@ function compile(list: readonly Recognizer[]): Compiled {
     for (const w of list.flatMap((r) => r.weakHints ?? [])) kinds.set(w, 'weak');
     for (const q of QUALIFIERS) if (!hints.includes(q)) kinds.set(q, 'qualifier');
     const words = [...new Set([...hints, ...QUALIFIERS])];
+    // Weak hints and qualifiers are anchors whole, so the app's own `ECONNREFUSED` lines are
+    // classified in stage 1; strong hints are covered by short grams and verified in stage 2.
+    const anchorKinds = new Map<string, 'weak' | 'qualifier' | 'partial'>();
+    for (const g of anchorCover(hints.filter((h) => !kinds.has(h)))) anchorKinds.set(g, 'partial');
+    for (const [word, kind] of kinds) anchorKinds.set(word, kind);
     c = {
       list,
-      anchors: new RegExp(trieAlternation(anchorCover(words)), 'g'),
+      anchors: new RegExp(trieAlternation([...anchorKinds.keys()]), 'g'),
+      anchorKinds,
       hints: new RegExp(trieAlternation(words), 'g'),
       kinds,
       leadsInto: list.flatMap((r) => (r.leadsInto ? [r.leadsInto] : [])),
@@ -397,18 +420,58 @@ export class Scanner {
       if (f) out.push(f);
       return true;
     };
+    // A line whose anchors so far are all weak hints waits here until a qualifier on the same
+    // line (8126, datadog, …) upgrades it, or the scan leaves the line.
+    let weakStart = -1;
+    let weakEol = -1;
+    let lastQualifier = -1;
+    const lineStartOf = (hit: number) => (hit === 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1);
     for (;;) {
       const m = re.exec(text);
+      const hit = m ? m.index : text.length;
+      if (weakStart >= 0 && hit >= weakEol) {
+        const ls = weakStart;
+        weakStart = -1;
+        if (this.knownAgentAddrOn(text, ls, weakEol)) {
+          if (!processAt(ls, ls)) return out;
+          continue;
+        }
+        this.rememberWeak(text, ls, weakEol, lineNoAt);
+      }
       if (!m) break;
-      const hit = m.index;
       if (hit < coveredUntil) {
         re.lastIndex = coveredUntil;
         continue;
       }
-      // Stage 2, once per line with an anchor: which hints does the line really hold?
-      const lineStart = hit === 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1;
+      const kind = this.compiled.anchorKinds.get(m[0]);
+      if (kind === 'qualifier') {
+        re.lastIndex = hit + 1;
+        if (weakStart >= 0) {
+          const ls = weakStart;
+          weakStart = -1;
+          if (!processAt(ls, hit)) return out;
+        } else lastQualifier = hit;
+        continue;
+      }
+      if (kind === 'weak') {
+        // A whole weak hint (`ECONNREFUSED`): no stage 2 needed to know what it is.
+        re.lastIndex = hit + 1;
+        if (weakStart >= 0) continue;
+        const lineStart = lineStartOf(hit);
+        if (lastQualifier >= lineStart) {
+          if (!processAt(lineStart, hit)) return out;
+          continue;
+        }
+        weakStart = lineStart;
+        const eol = text.indexOf('\n', hit);
+        weakEol = eol === -1 ? text.length : eol;
+        continue;
+      }
+      // Part of a strong hint: stage 2 reads the whole line once and decides for it.
+      const lineStart = lineStartOf(hit);
       let eol = text.indexOf('\n', hit);
       if (eol === -1) eol = text.length;
+      if (weakStart === lineStart) weakStart = -1;
       const verdict = this.classifyLine(text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS)));
       if (verdict === 'strong' || (verdict === 'weak' && this.knownAgentAddrOn(text, lineStart, eol))) {
         if (!processAt(lineStart, hit)) return out;
