@@ -152,12 +152,29 @@ function analyzeTrace(trace, fromMark, toMark) {
   };
 }
 
+/** Debugging aid (APM_BENCH_PROFILE=load|tail with APM_BENCH_EXT=dist/chrome-test): self time per function. */
+function printProfile(profile) {
+  const self = new Map();
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const node of profile.nodes) {
+    const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+  }
+  console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)}ms ${k}`).join('\n'));
+}
+
 async function run(mode, withExtension, windowMs) {
   const {context, close} = await launch(withExtension);
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Tracing.start', {transferMode: 'ReturnAsStream', traceConfig: {includedCategories: ['devtools.timeline', 'blink.user_timing', 'toplevel', 'v8.execute']}});
+    if (process.env.APM_BENCH_PROFILE === 'load' && withExtension) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', {interval: 200});
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`${origin}/?rows=${ROWS}&mode=${mode}`);
     await page.waitForFunction(() => window.bench?.built, null, {timeout: 60_000});
     if (withExtension) {
@@ -168,28 +185,19 @@ async function run(mode, withExtension, windowMs) {
       await page.evaluate(() => performance.mark('annotated'));
     }
     const {built, annotated} = await page.evaluate(() => window.bench);
+    if (process.env.APM_BENCH_PROFILE === 'load' && withExtension) printProfile((await cdp.send('Profiler.stop')).profile);
     if (process.env.APM_BENCH_DEBUG) console.log(await page.evaluate(() => (document.documentElement.getAttribute('data-apm-doctor-test') ?? '').replace(/"highlighted":\[[^\]]*\],/, '')));
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
     // Live tail on the same page.
     const expectedBefore = await page.evaluate(() => window.expected());
-    if (process.env.APM_BENCH_PROFILE && withExtension) {
+    if (process.env.APM_BENCH_PROFILE === 'tail' && withExtension) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', {interval: 500});
       await cdp.send('Profiler.start');
     }
     await page.evaluate(([rate, secs]) => window.tail(rate, secs), [TAIL_RATE, TAIL_SECONDS]);
-    if (process.env.APM_BENCH_PROFILE && withExtension) {
-      const {profile} = await cdp.send('Profiler.stop');
-      const self = new Map();
-      const dt = new Map();
-      profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-      for (const node of profile.nodes) {
-        const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
-        self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
-      }
-      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
-    }
+    if (process.env.APM_BENCH_PROFILE === 'tail' && withExtension) printProfile((await cdp.send('Profiler.stop')).profile);
     const tail = await page.evaluate(() => ({gaps: window.bench.gaps.length, maxGap: window.bench.maxGap}));
     let tailOk = null;
     if (withExtension) {

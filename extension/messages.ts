@@ -75,7 +75,8 @@ export type UiRequest =
 export type UiErrorCode = 'not-extension-page' | 'malformed' | 'bad-origin' | 'permission-missing' | 'not-found';
 
 export type UiResponse =
-  | {v: 1; type: 'tab-findings'; frames: {frameId: number; env: Env; envSource: EnvSource; adapter: string; findings: FindingSummary[]}[]}
+  /** `origin`: the frame's origin as the browser reported its sender (the popup's env override scope); null if unknown. */
+  | {v: 1; type: 'tab-findings'; frames: {frameId: number; origin: string | null; env: Env; envSource: EnvSource; adapter: string; findings: FindingSummary[]}[]}
   | {v: 1; type: 'sites'; sites: SiteEntry[]}
   | {v: 1; type: 'ok'}
   | {v: 1; type: 'error'; code: UiErrorCode};

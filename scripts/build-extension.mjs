@@ -63,6 +63,24 @@ export function findPages() {
     .map((d) => `${d.name}/index.html`);
 }
 
+/**
+ * Preact's only HTML sink is `dom.innerHTML = props.dangerouslySetInnerHTML.__html`. Our code never
+ * passes that prop (lint bans it), so the sink becomes a throw: no page, log or agent text can ever
+ * be parsed as HTML by the popup/options, and `web-ext lint` has no UNSAFE_VAR_ASSIGNMENT to report.
+ */
+function preactWithoutHtmlSink() {
+  return {
+    name: 'preact-without-html-sink',
+    transform(code, id) {
+      if (!/node_modules[\\/]preact[\\/]dist[\\/]preact\.m?js$/.test(id)) return null;
+      const sink = /\b[\w$]+\.innerHTML=[\w$]+\.__html\b/g;
+      const found = code.match(sink)?.length ?? 0;
+      if (found !== 1) throw new Error(`preact-without-html-sink: expected 1 innerHTML sink in ${id}, found ${found} (Preact changed: review it)`);
+      return {code: code.replace(sink, '(()=>{throw new TypeError("dangerouslySetInnerHTML is disabled")})()'), map: null};
+    },
+  };
+}
+
 async function buildPages({test, outDir, pages}) {
   if (!pages.length) return;
   await build({
@@ -70,6 +88,7 @@ async function buildPages({test, outDir, pages}) {
     configFile: false,
     logLevel: 'warn',
     base: '/',
+    plugins: [preactWithoutHtmlSink()],
     define: {__TEST__: JSON.stringify(Boolean(test))},
     build: {
       outDir,

@@ -10,7 +10,7 @@ export const adapter: ConsoleAdapter = {
   id: 'gcp-logging',
   name: 'Google Cloud Logs Explorer',
   hosts: [/^console\.cloud\.google\.com$/],
-  signature: 'cdk-virtual-scroll-viewport [role="row"]',
+  signature: 'cdk-virtual-scroll-viewport',
   rows: 'cdk-virtual-scroll-viewport [role="row"]',
   message: '[role="gridcell"].log-summary, [role="gridcell"]:last-child',
   context: (doc) => textsOf(doc, '.log-resource-label, [role="gridcell"] .mat-mdc-chip, mat-chip', 80),

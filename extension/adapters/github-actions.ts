@@ -9,7 +9,7 @@ export const adapter: ConsoleAdapter = {
   id: 'github-actions',
   name: 'GitHub Actions',
   hosts: [/^github\.com$/],
-  signature: 'check-step .js-check-step-line',
+  signature: 'check-step',
   rows: '.js-check-step-line',
   message: '.js-check-line-content',
   context: (doc) => [doc.title],

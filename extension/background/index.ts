@@ -27,6 +27,15 @@ function send(port: Runtime.Port, msg: BackgroundToContent): void {
   }
 }
 
+/** The popup scopes its env override by this; only the browser's sender field is trusted for it. */
+function senderOrigin(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
 browser.runtime.onConnect.addListener((port) => {
   // Who is talking is decided here, once, from fields the browser fills in (STYLE §7): our own
   // content script in a tab's frame. Anything else is dropped.
@@ -44,7 +53,7 @@ browser.runtime.onConnect.addListener((port) => {
     if (!msg) return;
     switch (msg.type) {
       case 'content-findings':
-        void tabs.setFrame(tabId, {frameId, env: msg.env, envSource: msg.envSource, adapter: msg.adapter, findings: msg.findings});
+        void tabs.setFrame(tabId, {frameId, origin: senderOrigin(sender.url), env: msg.env, envSource: msg.envSource, adapter: msg.adapter, findings: msg.findings});
         break;
       case 'content-probe':
         void probeTarget(msg.target).then((outcome) => send(port, {v: MESSAGE_VERSION, type: 'bg-probe-result', id: msg.id, outcome}));

@@ -8,6 +8,8 @@ import type {EnvSource, FindingSummary} from '../messages';
 
 export interface FrameReport {
   frameId: number;
+  /** The frame's origin from the port's sender (not from the page); absent in reports stored by older versions. */
+  origin?: string | null;
   env: Env;
   envSource: EnvSource;
   adapter: string;

@@ -25,7 +25,7 @@ const handlers: Handlers = {
   'ui-tab-findings': async (req, ctx) => ({
     v: MESSAGE_VERSION,
     type: 'tab-findings',
-    frames: (await ctx.tabs.frames(req.tabId)).map((f) => ({frameId: f.frameId, env: f.env, envSource: f.envSource, adapter: f.adapter, findings: f.findings})),
+    frames: (await ctx.tabs.frames(req.tabId)).map((f) => ({frameId: f.frameId, origin: f.origin ?? null, env: f.env, envSource: f.envSource, adapter: f.adapter, findings: f.findings})),
   }),
   'ui-sites-list': async () => ({v: MESSAGE_VERSION, type: 'sites', sites: await listSites()}),
   'ui-site-enable': async (req) => {

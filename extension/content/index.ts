@@ -13,7 +13,7 @@
 import browser from 'webextension-polyfill';
 import {Scanner} from '../../shared/engine/api';
 import {pickLocale} from '../../shared/i18n/index';
-import {adapters, pickAdapter} from '../adapters/index';
+import {adapterIn, pickAdapter} from '../adapters/index';
 import type {ConsoleAdapter} from '../adapters/types';
 import {MAX_FINDINGS_PER_FRAME, MESSAGE_VERSION} from '../messages';
 import type {FindingSummary} from '../messages';
@@ -35,6 +35,8 @@ import {RootWatcher} from './watch';
 const INSTANCE_EVENT = 'apm-doctor:instance';
 /** During a long scan, highlights are repainted and the badge updated at most this often. */
 const PUBLISH_MS = 500;
+/** The page's environment is read again at most this often while the page changes (labels render late). */
+const ENV_RECHECK_MS = 1_500;
 
 function summarize(p: Placed): FindingSummary {
   const f = p.finding;
@@ -149,7 +151,7 @@ async function start(): Promise<void> {
       candidates = [];
       for (const el of added) {
         if (!el.isConnected) continue;
-        adapter = adapters.find((a) => life.guard(`signature ${a.id}`, () => el.matches(a.signature) || el.querySelector(a.signature) !== null) === true) ?? null;
+        adapter = life.guard('signatures', () => adapterIn(el)) ?? null;
         if (adapter) break;
       }
       changed = Boolean(adapter);
@@ -166,6 +168,28 @@ async function start(): Promise<void> {
     }
   };
 
+  // Labels, tags and log-group names often render after the log rows' container: while the page
+  // changes and nobody chose the environment, read it again now and then (trailing timer), and
+  // rescan only if it changed.
+  let lastDetect = performance.now();
+  let envTimer: ReturnType<typeof setTimeout> | undefined;
+  life.onEnd(() => clearTimeout(envTimer));
+  const redetectSoon = () => {
+    if (override || envTimer !== undefined) return;
+    envTimer = setTimeout(() => {
+      envTimer = undefined;
+      lastDetect = performance.now();
+      life.guard('env', () => {
+        detected = detectFromPage(adapter, life);
+        if (!override && !sameEnv(detected, env)) {
+          env = detected;
+          reportDue = true;
+          restart();
+        }
+      });
+    }, Math.max(0, lastDetect + ENV_RECHECK_MS - performance.now()));
+  };
+
   let lastHighlightFlush = -Infinity;
   const scheduler = new SliceScheduler(life, (deadline) => {
     life.guard('recheck', recheck);
@@ -177,6 +201,7 @@ async function start(): Promise<void> {
     }
     overlay.schedulePosition();
     flush(!more);
+    if (!more) redetectSoon();
     return more;
   });
 

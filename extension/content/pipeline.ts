@@ -9,7 +9,7 @@
 import type {Scanner} from '../../shared/engine/api';
 import type {DiagnosedFinding} from '../../shared/engine/types';
 import type {ConsoleAdapter} from '../adapters/types';
-import {blockOf, isSkipped} from './dom';
+import {blockOf, isSkipped, OWN_TAG, SKIP_TAGS} from './dom';
 import type {FindingStore, Placed} from './findings';
 import type {Life} from './life';
 import {Queue} from './queue';
@@ -27,11 +27,8 @@ const REMEMBER_TEXT_CHARS = 16_000;
 /** Check the clock every this many walked nodes. */
 const WALK_CHECK_EVERY = 256;
 
-interface RowMemo {
-  len: number;
-  hash: number;
-  text?: string;
-}
+/** A row's text as last scanned: a 30-bit hash of text and length (a small integer: no allocation per row). */
+type RowMemo = number;
 
 interface Segment {
   row: Element;
@@ -53,6 +50,7 @@ interface WalkJob {
   blockInside: boolean;
   /** The current block's text so far (moved into `texts` when the walk leaves the block). */
   text: string;
+  rootIsDocument: boolean;
 }
 
 export interface PipelineHooks {
@@ -84,6 +82,8 @@ export class Pipeline {
   private readonly segments = new Queue<Segment>();
   private pruneNeeded = false;
   private memo = new WeakMap<Element, RowMemo>();
+  /** Full text of large rows, so an append (live tail in one <pre>) scans only the new lines. */
+  private bigTexts = new WeakMap<Element, string>();
   /** Counters for tests and the benchmark. */
   readonly stats = {batches: 0, rowsScanned: 0, rowsSkipped: 0, rescans: 0, msWalk: 0, msRead: 0, msEngine: 0, msPlace: 0};
 
@@ -104,6 +104,7 @@ export class Pipeline {
     this.adapter = adapter;
     this.scanner = scanner;
     this.memo = new WeakMap();
+    this.bigTexts = new WeakMap();
     this.pendingNodes = [];
     this.walkJobs.length = 0;
     this.pendingRows.clear();
@@ -203,12 +204,14 @@ export class Pipeline {
       const selector = this.adapter.rows;
       this.life.guard('adapter rows', () => {
         if (el?.matches(selector)) rows.add(el);
-        for (const r of scope.querySelectorAll(selector)) rows.add(r);
+        // A leaf holds no rows; skipping it saves a querySelectorAll that, with combinators in
+        // `rows`, costs Chromium a walk of the whole document.
+        if (!el || el.firstElementChild) for (const r of scope.querySelectorAll(selector)) rows.add(r);
       });
     }
     const doc = node.ownerDocument ?? (node as Document);
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.walkJobs.push({walker, root: node, rows, started: false, texts: new Map(), block: null, blockInside: false, text: ''});
+    this.walkJobs.push({walker, root: node, rows, started: false, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE});
   }
 
   // ---- walk jobs → rows -------------------------------------------------------------------
@@ -227,20 +230,23 @@ export class Pipeline {
       n = w.nextNode();
     }
     let count = 0;
+    const hasRows = job.rows.size > 0;
     while (n) {
       let skipChildren = false;
-      if (n.nodeType === Node.TEXT_NODE) {
+      const type = n.nodeType;
+      if (type === Node.TEXT_NODE) {
         const parent = n.parentElement;
-        if (parent) this.walkText(job, this.blockOfParent(job, parent), (n as Text).data);
-      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        if (parent) this.walkText(job, parent === this.lastParent ? this.lastBlock : this.blockOfParent(parent), (n as Text).data);
+      } else if (type === Node.ELEMENT_NODE) {
         const el = n as Element;
-        if (job.rows.has(el)) {
+        const tag = el.tagName;
+        if (hasRows && job.rows.has(el)) {
           this.addRow(el, 'entry');
           skipChildren = true;
-        } else if (isSkipped(el)) {
+        } else if (SKIP_TAGS.has(tag) || tag === OWN_TAG) {
           skipChildren = true;
-        } else if (el.tagName === 'BR' && el.parentElement) {
-          this.walkText(job, this.blockOfParent(job, el.parentElement), '\n');
+        } else if (tag === 'BR' && el.parentElement) {
+          this.walkText(job, this.blockOfParent(el.parentElement), '\n');
         }
         if (el.shadowRoot) this.hooks.onShadowRoot(el.shadowRoot);
       }
@@ -259,7 +265,7 @@ export class Pipeline {
   private lastBlock: Element | null = null;
 
   /** blockOf(parent), remembered for the next text node (siblings share parents). */
-  private blockOfParent(job: WalkJob, parent: Element): Element | null {
+  private blockOfParent(parent: Element): Element | null {
     if (parent !== this.lastParent) {
       this.lastParent = parent;
       this.lastBlock = blockOf(parent);
@@ -270,10 +276,17 @@ export class Pipeline {
   private walkText(job: WalkJob, block: Element | null, data: string): void {
     if (!block) return;
     if (block !== job.block) {
-      this.closeBlock(job);
+      const prev = job.block;
+      // The usual case, sibling rows: the previous block is complete, queue it now. Anything
+      // else (a nested block interrupting its parent) waits in `texts` until the walk leaves it.
+      if (prev && job.blockInside && block.previousElementSibling === prev && !job.texts.has(prev)) {
+        if (/\S/.test(job.text)) this.addRow(prev, 'own', job.text);
+      } else {
+        this.closeBlock(job);
+      }
       job.block = block;
       const root = job.root;
-      job.blockInside = root.nodeType === Node.DOCUMENT_NODE ? true : root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? block.getRootNode() === root : block === root || root.contains(block);
+      job.blockInside = job.rootIsDocument || (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? block.getRootNode() === root : block === root || root.contains(block));
       // Back in a block that a nested block interrupted: that is a line break.
       const sofar = job.texts.get(block);
       job.text = sofar === undefined ? '' : `${sofar}\n`;
@@ -349,20 +362,22 @@ export class Pipeline {
   private segmentRow(row: Element, mode: ReadMode, known?: string): void {
     if (!row.isConnected) return;
     const text = known ?? readRowText(this.partsOf(row, mode), mode, false).text;
-    const hash = fnv1a(text);
-    const old = this.memo.get(row);
-    if (old && old.hash === hash && old.len === text.length) {
+    const memo = (fnv1a(text) ^ Math.imul(text.length, 0x9e3779b1)) & 0x3fffffff;
+    if (this.memo.get(row) === memo) {
       this.stats.rowsSkipped++;
       return;
     }
     this.stats.rowsScanned++;
-    this.memo.set(row, {len: text.length, hash, ...(text.length > REMEMBER_TEXT_CHARS ? {text} : {})});
+    this.memo.set(row, memo);
+    const oldText = this.bigTexts.get(row);
+    if (text.length > REMEMBER_TEXT_CHARS) this.bigTexts.set(row, text);
+    else if (oldText !== undefined) this.bigTexts.delete(row);
     let from = 0;
     let lineOffset = 0;
-    if (old?.text && text.length > old.text.length && text.startsWith(old.text)) {
+    if (oldText !== undefined && text.length > oldText.length && text.startsWith(oldText)) {
       // Appended: rescan from the start of the old last line (it may have grown).
-      from = old.text.lastIndexOf('\n', old.text.length - 1) + 1;
-      lineOffset = countLines(old.text, from);
+      from = oldText.lastIndexOf('\n', oldText.length - 1) + 1;
+      lineOffset = countLines(oldText, from);
       this.store.clearRow(row, lineOffset);
     } else {
       this.store.clearRow(row);

@@ -17,8 +17,25 @@ export type ReadMode =
   /** A generic block: nested blocks are rows of their own, only a line break stands for them. */
   | 'own';
 
+/** Only plain inline markup inside (no block, <br>, skipped or custom element): textContent reads it exactly. */
+function isFlat(el: Element): boolean {
+  const all = el.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) {
+    const child = all[i];
+    if (!child) continue;
+    const tag = child.tagName;
+    if (tag === 'BR' || isBlock(child) || isSkipped(child)) return false;
+  }
+  return true;
+}
+
 export function readRowText(parts: readonly Element[], mode: ReadMode, withNodes: boolean): RowText {
   const out: RowText = {text: '', nodes: [], starts: []};
+  // Fast path for the common row (a few inline spans): one native textContent instead of a walk.
+  if (!withNodes && parts.length === 1 && parts[0] && isFlat(parts[0])) {
+    out.text = parts[0].textContent ?? '';
+    return out;
+  }
   let text = '';
   const breakLine = () => {
     if (text.length && !text.endsWith('\n')) text += '\n';

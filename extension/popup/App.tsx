@@ -32,7 +32,7 @@ import {ApmStatusView, BridgePanel, BridgePill, FailureNote, mergeStep, StatusRe
 import {FindingsView, GroupCard} from './findings-view';
 import {envKey, useT} from './i18n';
 import type {FrameFindings} from './model';
-import {bundleInput, findingTargets, groupFindings, tabEnv} from './model';
+import {bundleInput, envScopes, findingTargets, groupFindings, tabEnv} from './model';
 import {Tabs, type TabId} from './tabs';
 import type {VantageDraft} from './vantage';
 import {draftOf, EMPTY_DRAFT, vantageOf} from './vantage';
@@ -129,7 +129,8 @@ export function App(): JSX.Element {
   const allFindings = useMemo(() => (frames ?? []).flatMap((f) => f.findings), [frames]);
   const groups = useMemo(() => groupFindings(frames ?? []), [frames]);
   const pageEnv = useMemo(() => tabEnv(frames ?? []), [frames]);
-  const origin = httpOrigin(tab?.url ?? null);
+  // tabs.Tab.url needs a host permission the extension may not hold; the frames' own reports carry it.
+  const origin = httpOrigin(tab?.url ?? null) ?? (frames ? (envScopes(frames.filter((f) => f.frameId === 0))[0] ?? envScopes(frames)[0] ?? null) : null);
   const override = envChoice !== undefined ? envChoice : pageEnv?.source === 'override' ? pageEnv.env : null;
   const detected = pageEnv?.source === 'detected' && pageEnv.env !== 'unknown' ? pageEnv.env : null;
   const effectiveEnv: Env = override ?? detected ?? 'unknown';
@@ -234,7 +235,7 @@ export function App(): JSX.Element {
   const chooseEnv = (value: string) => {
     const env = (ENVS as readonly string[]).includes(value) ? (value as Env) : null;
     setEnvChoice(env);
-    if (origin && frames?.length) void setEnvOverride(origin, env);
+    for (const scope of envScopes(frames ?? [])) void setEnvOverride(scope, env);
   };
 
   // ---- jump --------------------------------------------------------------------------------
@@ -263,7 +264,7 @@ export function App(): JSX.Element {
     setPasted({text, findings: scanText(text, {env: effectiveEnv}).findings, lines});
   };
   const pastedGroups = useMemo(
-    () => (pasted ? groupFindings([{frameId: -1, env: effectiveEnv, envSource: 'detected', adapter: 'paste', findings: pasted.findings.map((f) => pastedSummary(f, pasted.lines))}]) : []),
+    () => (pasted ? groupFindings([{frameId: -1, origin: null, env: effectiveEnv, envSource: 'detected', adapter: 'paste', findings: pasted.findings.map((f) => pastedSummary(f, pasted.lines))}]) : []),
     [pasted, effectiveEnv],
   );
   const pastedStatus = useMemo(() => {

@@ -1,4 +1,4 @@
-// The page's language, for every component: `const tr = useT(); tr('popup_title')`.
+// The page's language, for every component: `const tr = useT(); tr('popup_tab_probe')`.
 import {createContext} from 'preact';
 import {useContext} from 'preact/hooks';
 import type {Msg} from '../../shared/engine/types';

@@ -12,6 +12,8 @@ import type {EnvSource, FindingSummary} from '../messages';
 
 export interface FrameFindings {
   frameId: number;
+  /** The frame's origin (from the background: the port sender's URL); null when unknown. */
+  origin: string | null;
   env: Env;
   envSource: EnvSource;
   adapter: string;
@@ -69,6 +71,11 @@ export function distinctLines(items: readonly FindingRef[]): {ref: FindingRef; c
 export function tabEnv(frames: readonly FrameFindings[]): {env: Env; source: EnvSource} | null {
   const top = [...frames].sort((a, b) => b.findings.length - a.findings.length || a.frameId - b.frameId)[0];
   return top ? {env: top.env, source: top.envSource} : null;
+}
+
+/** The origins an env override for this tab must name: every reporting frame's (content scripts read their own frame's). */
+export function envScopes(frames: readonly FrameFindings[]): string[] {
+  return [...new Set(frames.map((f) => f.origin).filter((o): o is string => typeof o === 'string' && /^https?:\/\//.test(o)))];
 }
 
 /** Targets the findings name, most frequent first, as probe inputs. */

@@ -64,13 +64,15 @@ async function expectAnnotated(target: Page | Frame, id: string) {
 describe('console adapters', () => {
   it('Datadog Logs: annotates events in the virtualised list, follows recycled rows, keeps the row click', async () => {
     const page = await open('/datadog-logs/explorer.html');
+    // The tag chips say Kubernetes (read once they render; the scan restarts with that env).
+    expect((await waitForState(page, `s.idle && s.env === "kubernetes"`)).env).toBe('kubernetes');
     const first = await expectAnnotated(page, 'datadog-logs');
-    expect(first.env).toBe('kubernetes');
     // Scroll: the same 25 <tbody> elements now show other events.
     await page.locator('#viewport').evaluate((el) => {
       el.scrollTop = el.scrollHeight;
     });
     await page.waitForFunction(() => (window as unknown as {firstVisible: number}).firstVisible > 50);
+    await waitForState(page, `s.idle && s.rowsScanned > ${first.rowsScanned}`);
     const after = await expectAnnotated(page, 'datadog-logs');
     expect(after.highlighted).not.toEqual(first.highlighted);
     // The page's own click on a row still opens its side panel.
@@ -85,7 +87,7 @@ describe('console adapters', () => {
     if (!frame) throw new Error('no CloudWatch iframe');
     await frame.waitForFunction(() => document.documentElement.dataset.fixtureReady === '1');
     const state = await expectAnnotated(frame, 'cloudwatch');
-    expect(state.env).toBe('ecs-ec2');
+    expect((await waitForState(frame, `s.idle && s.env === "ecs-ec2"`)).env).toBe('ecs-ec2');
     const top = await waitForState(page, 's.idle && s.tabId !== null');
     expect(top.findings).toBe(0);
     const tabId = top.tabId ?? -1;
@@ -105,17 +107,18 @@ describe('console adapters', () => {
   it('GCP Logs Explorer: annotates entries in the CDK virtual scroll viewport and reads the k8s resource', async () => {
     const page = await open('/gcp-logging/logs-explorer.html');
     const state = await expectAnnotated(page, 'gcp-logging');
-    expect(state.env).toBe('kubernetes');
+    expect((await waitForState(page, `s.idle && s.env === "kubernetes"`)).env).toBe('kubernetes');
     await page.close();
   });
 
   it('Grafana Explore: annotates log lines and follows rows react-window mounts while scrolling', async () => {
     const page = await open('/grafana-explore/explore.html');
+    expect((await waitForState(page, `s.idle && s.env === "kubernetes"`)).env).toBe('kubernetes');
     const first = await expectAnnotated(page, 'grafana-explore');
-    expect(first.env).toBe('kubernetes');
     await page.locator('#outer').evaluate((el) => {
       el.scrollTop = el.scrollHeight / 2;
     });
+    await waitForState(page, `s.idle && s.rowsScanned > ${first.rowsScanned}`);
     const after = await expectAnnotated(page, 'grafana-explore');
     // react-window replaced the rows: the new ones were read (the log repeats, so the text may not change).
     expect(after.rowsScanned).toBeGreaterThan(first.rowsScanned);
@@ -125,7 +128,7 @@ describe('console adapters', () => {
   it('Kibana Discover: annotates the message column of the data grid, JSON lines included', async () => {
     const page = await open('/kibana-discover/discover.html');
     const state = await expectAnnotated(page, 'kibana-discover');
-    expect(state.env).toBe('kubernetes');
+    expect((await waitForState(page, `s.idle && s.env === "kubernetes"`)).env).toBe('kubernetes');
     expect(state.highlighted.some((t) => t.startsWith('{"log":"DATADOG TRACER DIAGNOSTIC'))).toBe(true);
     await page.close();
   });
@@ -133,7 +136,7 @@ describe('console adapters', () => {
   it('Kubernetes Dashboard: annotates pod log lines and lines added by auto-refresh', async () => {
     const page = await open('/k8s-dashboard/logs.html');
     const state = await expectAnnotated(page, 'k8s-dashboard');
-    expect(state.env).toBe('kubernetes');
+    expect((await waitForState(page, `s.idle && s.env === "kubernetes"`)).env).toBe('kubernetes');
     await page.evaluate(() => (window as unknown as {autoRefresh: (l: string[]) => void}).autoRefresh(['GET /health 200', 'DATADOG TRACER DIAGNOSTIC - Agent Error: connect ECONNREFUSED 127.0.0.1:8126']));
     await waitForState(page, `s.idle && s.findings === ${state.findings + 1}`);
     await page.close();

@@ -441,6 +441,24 @@ describe('the popup in English, with a real bridge', () => {
     const rule = last.lastProbe?.verdict.rule ?? '';
     expect(await status.textContent()).toContain(en(`rule_${rule.replace(/-/g, '_')}_title`));
   });
+  it('the environment select re-diagnoses the page for this site, and "Auto-detect" undoes it', async () => {
+    await popup.bringToFront();
+    await popup.getByRole('tab', {name: /Findings/}).click();
+    await popup.locator('#env').selectOption('kubernetes');
+    // The content script re-scans in animation frames, which run only in a visible tab (the popup overlays a visible one).
+    await page.bringToFront();
+    await waitForState(page, 's.env === "kubernetes"');
+    await popup.bringToFront();
+    const k8s = scanText(pageText, {env: 'kubernetes'}).findings;
+    const titles = [...new Set(k8s.map((f) => renderMsg('en', f.diagnosis.title)))].sort();
+    await expect.poll(async () => [...new Set(await popup.locator('.card h3').allTextContents())].sort()).toEqual(titles);
+    const overrides = (await storageGet(b.sw, 'local', 'envOverrides')).envOverrides as Record<string, string>;
+    expect(overrides).toEqual({[new URL(site.url).origin]: 'kubernetes'});
+    await popup.locator('#env').selectOption('');
+    await page.bringToFront();
+    await waitForState(page, 's.env !== "kubernetes"');
+    expect((await storageGet(b.sw, 'local', 'envOverrides')).envOverrides).toEqual({});
+  });
 });
 
 describe('the popup in Korean (browser language ko)', () => {

@@ -22,6 +22,8 @@ describe('console adapters', () => {
     expect(adapters).toContain(mod.adapter);
     expect(mod.adapter.rows.trim()).not.toBe('');
     expect(mod.adapter.signature.trim()).not.toBe('');
+    // Signatures are tried on every added element: simple selectors only (see ConsoleAdapter.signature).
+    for (const part of mod.adapter.signature.split(',')) expect(part.trim().replace(/\[[^\]]*\]/g, '')).not.toMatch(/[\s>~+]/);
     expect(mod.adapter.modelledOn.length).toBeGreaterThan(20);
     const dir = `${ROOT}/test/fixtures/pages/${id}`;
     expect(existsSync(dir)).toBe(true);

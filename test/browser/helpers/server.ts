@@ -24,9 +24,18 @@ export interface FixtureServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(host = '127.0.0.1'): Promise<FixtureServer> {
+/** `hooks['/report']` receives requests to /report (pages report what they see) and answers 204. */
+export async function startServer(host = '127.0.0.1', hooks: Record<string, (url: URL) => void> = {}): Promise<FixtureServer> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const url = new URL(req.url ?? '/', 'http://x');
+    const hook = hooks[url.pathname];
+    if (hook) {
+      hook(url);
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     readFile(`${PAGES}${path}`).then(
       (body) => {
         res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store'});
