@@ -190,7 +190,7 @@ export class Overlay {
     // Nothing on screen: read no geometry (a layout read on a page that just changed forces a
     // full layout of it, which on a 50,000-row view costs hundreds of ms).
     if (!this.visibleRows.size && !this.openFor) {
-      for (const state of this.markers.values()) state.button.hidden = true;
+      for (const state of this.markers.values()) if (!state.button.hidden) state.button.hidden = true;
       return;
     }
     const vw = window.innerWidth;
@@ -198,13 +198,15 @@ export class Overlay {
       const {placed, button} = state;
       const rect = this.visibleRows.has(placed.row) ? placed.range.getClientRects()[0] : undefined;
       if (!rect || (rect.width === 0 && rect.height === 0)) {
-        button.hidden = true;
+        if (!button.hidden) button.hidden = true;
         continue;
       }
       const x = Math.max(0, Math.min(rect.right + 4, vw - MARKER_SIZE - 2));
       const y = rect.top + rect.height / 2 - MARKER_SIZE / 2;
-      button.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      button.hidden = false;
+      // Unchanged values are not written again: each write restyles our layer.
+      const transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      if (button.style.transform !== transform) button.style.transform = transform;
+      if (button.hidden) button.hidden = false;
     }
     if (this.openFor) this.placePopover(this.openFor);
   }

@@ -2,7 +2,7 @@
 // and at block boundaries, nothing from <script>/<style>/our overlay. With `nodes`, it also
 // records where each text node starts, so an offset in the text maps back to a DOM position
 // (a Range for the highlight) without touching the page's nodes.
-import {isBlock, isSkipped} from './dom';
+import {BLOCK_TAGS, OWN_TAG, SKIP_TAGS} from './dom';
 
 export interface RowText {
   text: string;
@@ -17,32 +17,16 @@ export type ReadMode =
   /** A generic block: nested blocks are rows of their own, only a line break stands for them. */
   | 'own';
 
-/** Only plain inline markup inside (no block, <br>, skipped or custom element): textContent reads it exactly. */
-function isFlat(el: Element): boolean {
-  const all = el.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) {
-    const child = all[i];
-    if (!child) continue;
-    const tag = child.tagName;
-    if (tag === 'BR' || isBlock(child) || isSkipped(child)) return false;
-  }
-  return true;
-}
-
 export function readRowText(parts: readonly Element[], mode: ReadMode, withNodes: boolean): RowText {
   const out: RowText = {text: '', nodes: [], starts: []};
-  // Fast path for the common row (a few inline spans): one native textContent instead of a walk.
-  if (!withNodes && parts.length === 1 && parts[0] && isFlat(parts[0])) {
-    out.text = parts[0].textContent ?? '';
-    return out;
-  }
   let text = '';
   const breakLine = () => {
     if (text.length && !text.endsWith('\n')) text += '\n';
   };
   const visit = (parent: Node) => {
     for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) {
+      const type = child.nodeType;
+      if (type === Node.TEXT_NODE) {
         const data = (child as Text).data;
         if (!data) continue;
         if (withNodes) {
@@ -50,14 +34,15 @@ export function readRowText(parts: readonly Element[], mode: ReadMode, withNodes
           out.starts.push(text.length);
         }
         text += data;
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
+      } else if (type === Node.ELEMENT_NODE) {
         const el = child as Element;
-        if (isSkipped(el)) continue;
-        if (el.tagName === 'BR') {
+        const tag = el.tagName;
+        if (SKIP_TAGS.has(tag) || tag === OWN_TAG) continue;
+        if (tag === 'BR') {
           text += '\n';
           continue;
         }
-        const block = isBlock(el);
+        const block = BLOCK_TAGS.has(tag) || tag.includes('-');
         if (block) {
           breakLine();
           if (mode === 'own') continue;

@@ -90,12 +90,11 @@ describe('a message on an open connection', () => {
     expect(bridge.server.stats.jobsStarted).toBe(started);
   });
 
-  it('answers bundle with unsupported once paired (reserved type)', async () => {
+  it('answers bundle with a bundle-result once paired, leaving out a malformed finding', async () => {
     await pairClient(client, bridge.server);
-    expect(await client.call({type: 'bundle', findings: [{line: 3}], env: 'docker', probe: null, status: null, snapshot: null})).toMatchObject({
-      type: 'error',
-      code: 'unsupported',
-    });
+    const r = await client.call({type: 'bundle', findings: [{line: 3}], env: 'docker', probe: null, status: null, snapshot: {}});
+    expect(r.type).toBe('bundle-result');
+    expect(r.type === 'bundle-result' && r.markdown).toMatch(/1 malformed finding/);
   });
 
   it('answers a cancel of an unknown job with unknown-job', async () => {
