@@ -51,6 +51,8 @@ interface WalkJob {
   /** The current block's text so far (moved into `texts` when the walk leaves the block). */
   text: string;
   rootIsDocument: boolean;
+  /** Blocks the walk is inside of, interrupted by nested blocks (innermost last). */
+  open: Element[];
 }
 
 export interface PipelineHooks {
@@ -146,7 +148,7 @@ export class Pipeline {
           this.startWalk(root);
         }
       } else if (this.pendingNodes.length) {
-        this.takePendingNodes();
+        this.takePendingNodes(deadline);
       } else if (this.walkJobs.length) {
         const t = performance.now();
         this.walk(deadline);
@@ -162,12 +164,18 @@ export class Pipeline {
 
   // ---- nodes → walk jobs ------------------------------------------------------------------
 
-  private takePendingNodes(): void {
+  private takePendingNodes(deadline: number): void {
     const nodes = this.pendingNodes;
     this.pendingNodes = [];
     const queued = new Set(nodes);
-    for (const node of nodes) {
-      if (!node.isConnected) continue;
+    for (let i = 0; i < nodes.length; i++) {
+      if (i % 64 === 63 && performance.now() >= deadline) {
+        // The rest waits for the next slice (ahead of anything queued meanwhile).
+        this.pendingNodes = [...nodes.slice(i), ...this.pendingNodes];
+        return;
+      }
+      const node = nodes[i];
+      if (!node?.isConnected) continue;
       let skip = false;
       for (let p = node.parentNode; p; p = p.parentNode) {
         if (queued.has(p)) {
@@ -175,8 +183,7 @@ export class Pipeline {
           break;
         }
       }
-      if (skip) continue;
-      this.startWalk(node);
+      if (!skip) this.startWalk(node);
     }
   }
 
@@ -211,7 +218,7 @@ export class Pipeline {
     }
     const doc = node.ownerDocument ?? (node as Document);
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.walkJobs.push({walker, root: node, rows, started: false, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE});
+    this.walkJobs.push({walker, root: node, rows, started: false, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE, open: []});
   }
 
   // ---- walk jobs → rows -------------------------------------------------------------------
@@ -275,44 +282,49 @@ export class Pipeline {
 
   private walkText(job: WalkJob, block: Element | null, data: string): void {
     if (!block) return;
-    if (block !== job.block) {
-      const prev = job.block;
-      // The usual case, sibling rows: the previous block is complete, queue it now. Anything
-      // else (a nested block interrupting its parent) waits in `texts` until the walk leaves it.
-      if (prev && job.blockInside && block.previousElementSibling === prev && !job.texts.has(prev)) {
-        if (/\S/.test(job.text)) this.addRow(prev, 'own', job.text);
-      } else {
-        this.closeBlock(job);
-      }
-      job.block = block;
-      const root = job.root;
-      job.blockInside = job.rootIsDocument || (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? block.getRootNode() === root : block === root || root.contains(block));
-      // Back in a block that a nested block interrupted: that is a line break.
-      const sofar = job.texts.get(block);
-      job.text = sofar === undefined ? '' : `${sofar}\n`;
-    }
+    if (block !== job.block) this.switchBlock(job, block);
     if (job.blockInside) job.text += data;
     else if (/\S/.test(data)) this.addRow(block, 'own');
   }
 
-  /** Stores the current block's gathered text in `texts` (done on each switch of block). */
-  private closeBlock(job: WalkJob): void {
-    if (job.block && job.blockInside) job.texts.set(job.block, job.text);
+  /**
+   * Rows are queued in document order as the walk leaves them (the engine reads a batch as
+   * consecutive lines). A block interrupted by a nested block stays open until the walk leaves
+   * it; coming back into it continues its text after a line break.
+   */
+  private switchBlock(job: WalkJob, block: Element): void {
+    const prev = job.block;
+    if (prev) {
+      if (job.blockInside) job.texts.set(prev, job.text);
+      if (prev.contains(block)) job.open.push(prev);
+      else this.emitBlock(job, prev);
+    }
+    for (let top = job.open.at(-1); top && top !== block && !top.contains(block); top = job.open.at(-1)) {
+      job.open.pop();
+      this.emitBlock(job, top);
+    }
+    if (job.open.at(-1) === block) job.open.pop();
+    job.block = block;
+    const root = job.root;
+    job.blockInside = job.rootIsDocument || (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? block.getRootNode() === root : block === root || root.contains(block));
+    const sofar = job.texts.get(block);
+    job.text = sofar === undefined ? '' : `${sofar}\n`;
   }
 
-  /**
-   * Queues the rows whose text the walk gathered. Mid-walk (slice end), blocks the walk is still
-   * inside stay, to be completed in the next slice; the document-order walk never re-enters the others.
-   */
+  private emitBlock(job: WalkJob, block: Element): void {
+    const text = job.texts.get(block);
+    if (text === undefined) return;
+    job.texts.delete(block);
+    if (/\S/.test(text)) this.addRow(block, 'own', text);
+  }
+
+  /** At a slice end the current and open blocks wait for the next slice; when the walk is done they are queued. */
   private flushWalkTexts(job: WalkJob, done: boolean): void {
-    this.closeBlock(job);
-    const here = job.walker.currentNode;
-    for (const [block, text] of job.texts) {
-      if (!done && (block === job.block || block.contains(here))) continue;
-      job.texts.delete(block);
-      if (/\S/.test(text)) this.addRow(block, 'own', text);
-    }
-    if (done) job.block = null;
+    if (job.block && job.blockInside) job.texts.set(job.block, job.text);
+    if (!done) return;
+    if (job.block) this.emitBlock(job, job.block);
+    for (let top = job.open.pop(); top; top = job.open.pop()) this.emitBlock(job, top);
+    job.block = null;
   }
 
   private skipSubtree(w: TreeWalker): Node | null {

@@ -106,8 +106,8 @@ describe('console adapters', () => {
 
   it('GCP Logs Explorer: annotates entries in the CDK virtual scroll viewport and reads the k8s resource', async () => {
     const page = await open('/gcp-logging/logs-explorer.html');
-    const state = await expectAnnotated(page, 'gcp-logging');
     expect((await waitForState(page, `s.idle && s.env === "kubernetes"`)).env).toBe('kubernetes');
+    await expectAnnotated(page, 'gcp-logging');
     await page.close();
   });
 

@@ -16,8 +16,8 @@ describe('console adapters', () => {
   });
 
   it.each(files)('%s exports an adapter whose id is its file name, with selectors, provenance and a fixture page', async (file) => {
-    const mod = (await import(`../../extension/adapters/${file}`)) as {adapter: (typeof adapters)[number]};
     const id = file.replace(/\.ts$/, '');
+    const mod = (await import(`../../extension/adapters/${id}.ts`)) as {adapter: (typeof adapters)[number]};
     expect(mod.adapter.id).toBe(id);
     expect(adapters).toContain(mod.adapter);
     expect(mod.adapter.rows.trim()).not.toBe('');
