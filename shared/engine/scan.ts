@@ -134,8 +134,8 @@ interface Compiled {
    * most lines of a log hold none of them.
    */
   anchors: RegExp;
-  /** What an anchor match is: a whole weak hint, a whole qualifier, or part of a strong hint. */
-  anchorKinds: ReadonlyMap<string, 'weak' | 'qualifier' | 'partial'>;
+  /** What an anchor match is: a whole weak hint, or part of a strong hint. */
+  anchorKinds: ReadonlyMap<string, 'weak' | 'partial'>;
   /** Stage 2, on lines with an anchor: every hint and qualifier, as one trie regex. */
   hints: RegExp;
   /**
@@ -156,6 +156,7 @@ const MAX_WEAK_TRIES = 10_000;
 
 /** Words that make a weak-hint line worth a look: the agent's port, host names, socket. */
 const QUALIFIERS = ['8126', 'Datadog', 'datadog', 'DATADOG', 'dd-agent', 'ddagent', 'trace-agent', 'apm.sock'];
+const QUALIFIER_RE = new RegExp(QUALIFIERS.map(escapeRe).join('|'));
 
 const compiledCache = new WeakMap<readonly Recognizer[], Compiled>();
 
@@ -167,11 +168,14 @@ function compile(list: readonly Recognizer[]): Compiled {
     for (const w of list.flatMap((r) => r.weakHints ?? [])) kinds.set(w, 'weak');
     for (const q of QUALIFIERS) if (!hints.includes(q)) kinds.set(q, 'qualifier');
     const words = [...new Set([...hints, ...QUALIFIERS])];
-    // Weak hints and qualifiers are anchors whole, so the app's own `ECONNREFUSED` lines are
-    // classified in stage 1; strong hints are covered by short grams and verified in stage 2.
-    const anchorKinds = new Map<string, 'weak' | 'qualifier' | 'partial'>();
+    // Weak hints are anchors whole, so the app's own `ECONNREFUSED` lines are classified in
+    // stage 1; strong hints are covered by short grams and verified in stage 2.
+    // Qualifiers are not anchors: `8126` and `datadog` start with characters that fill every log
+    // (timestamps, lower-case words) and make V8's scan ~2× slower; a weak line is checked for them
+    // with one small regex when the scan leaves it.
+    const anchorKinds = new Map<string, 'weak' | 'partial'>();
     for (const g of anchorCover(hints.filter((h) => !kinds.has(h)))) anchorKinds.set(g, 'partial');
-    for (const [word, kind] of kinds) anchorKinds.set(word, kind);
+    for (const [word, kind] of kinds) if (kind === 'weak') anchorKinds.set(word, kind);
     c = {
       list,
       anchors: new RegExp(trieAlternation([...anchorKinds.keys()]), 'g'),
@@ -420,11 +424,10 @@ export class Scanner {
       if (f) out.push(f);
       return true;
     };
-    // A line whose anchors so far are all weak hints waits here until a qualifier on the same
-    // line (8126, datadog, …) upgrades it, or the scan leaves the line.
+    // A line whose anchors are all weak hints waits here until the scan leaves it; then one
+    // substring test decides whether it names the agent (8126, datadog…, a known address).
     let weakStart = -1;
     let weakEol = -1;
-    let lastQualifier = -1;
     const lineStartOf = (hit: number) => (hit === 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1);
     for (;;) {
       const m = re.exec(text);
@@ -432,7 +435,7 @@ export class Scanner {
       if (weakStart >= 0 && hit >= weakEol) {
         const ls = weakStart;
         weakStart = -1;
-        if (this.knownAgentAddrOn(text, ls, weakEol)) {
+        if (this.namesAgent(text, ls, weakEol)) {
           if (!processAt(ls, ls)) return out;
           continue;
         }
@@ -443,26 +446,11 @@ export class Scanner {
         re.lastIndex = coveredUntil;
         continue;
       }
-      const kind = this.compiled.anchorKinds.get(m[0]);
-      if (kind === 'qualifier') {
-        re.lastIndex = hit + 1;
-        if (weakStart >= 0) {
-          const ls = weakStart;
-          weakStart = -1;
-          if (!processAt(ls, hit)) return out;
-        } else lastQualifier = hit;
-        continue;
-      }
-      if (kind === 'weak') {
+      if (this.compiled.anchorKinds.get(m[0]) === 'weak') {
         // A whole weak hint (`ECONNREFUSED`): no stage 2 needed to know what it is.
         re.lastIndex = hit + 1;
         if (weakStart >= 0) continue;
-        const lineStart = lineStartOf(hit);
-        if (lastQualifier >= lineStart) {
-          if (!processAt(lineStart, hit)) return out;
-          continue;
-        }
-        weakStart = lineStart;
+        weakStart = lineStartOf(hit);
         const eol = text.indexOf('\n', hit);
         weakEol = eol === -1 ? text.length : eol;
         continue;
@@ -573,6 +561,11 @@ export class Scanner {
       re.lastIndex = m.index + 1;
     }
     return weak ? 'weak' : 'none';
+  }
+
+  /** Whether a weak line names the agent: a qualifier word or an address learnt from a config line. */
+  private namesAgent(text: string, lineStart: number, eol: number): boolean {
+    return QUALIFIER_RE.test(text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS))) || this.knownAgentAddrOn(text, lineStart, eol);
   }
 
   /** Whether a line names an agent address learnt from a config line (a custom host/port). */
