@@ -114,10 +114,17 @@ export function chromeManifest(base, {version, pages}) {
   return {...pruneMissingPages(base, pages), version};
 }
 
+/** Firefox MV3's default extension-page policy minus `upgrade-insecure-requests`. */
+export const FIREFOX_EXTENSION_PAGES_CSP = "script-src 'self'";
+
 export function firefoxManifest(chrome) {
   const m = structuredClone(chrome);
   delete m.minimum_chrome_version;
   m.background = {scripts: [chrome.background.service_worker]};
+  // Firefox's default MV3 policy for extension pages adds `upgrade-insecure-requests`, which
+  // turns ws://127.0.0.1 into wss:// (a TLS hello the bridge can't answer: seen with Firefox ESR
+  // 153, test/browser/firefox-websocket.test.ts). The same policy without the upgrade.
+  m.content_security_policy = {extension_pages: FIREFOX_EXTENSION_PAGES_CSP};
   m.browser_specific_settings = {
     gecko: {
       id: GECKO_ID,
