@@ -11,19 +11,18 @@
 // startup diagnostics) with the agent port changed to a port where nothing listens, so every
 // probe of a finding's target has a definite verdict.
 import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createServer as createHttpServer, type Server} from 'node:http';
 import {createServer as createNetServer, type AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {BrowserContext, Page, Worker} from 'playwright-core';
-import {chromium} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {scanText} from '../../shared/engine/api';
 import {renderMsg, t} from '../../shared/i18n/index';
 import {startFakeAgent, sharedFixtures, type FakeAgent} from '../fixtures/agent/fake-agent.mjs';
-import {ensureTestBuild, ROOT} from './helpers/build';
-import {waitForState} from './helpers/extension';
+import {ROOT} from './helpers/build';
+import {launchWithExtension, waitForState} from './helpers/extension';
 
 const CLI = join(ROOT, 'dist/cli/apm-doctor.mjs');
 const OUTPUT = join(ROOT, 'test/output');
@@ -122,42 +121,9 @@ interface Browser {
   close: () => Promise<void>;
 }
 
-/** Chromium on Linux takes its UI language (i18n.getUILanguage) from LANGUAGE/LANG; --lang is passed too. */
 async function launch(lang: 'en' | 'ko'): Promise<Browser> {
-  // Debian ships Chromium's UI languages apart; without them every profile is en-US.
-  if (lang !== 'en' && !existsSync(`/usr/lib/chromium/locales/${lang}.pak`)) {
-    throw new Error(`Chromium has no ${lang} UI pack (/usr/lib/chromium/locales/${lang}.pak): apt-get install -y chromium-l10n`);
-  }
-  const dir = ensureTestBuild();
-  const profile = mkdtempSync(join(tmpdir(), 'apm-doctor-popup-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    colorScheme: 'light',
-    env: {...process.env, LANGUAGE: lang, LANG: lang === 'ko' ? 'ko_KR.UTF-8' : 'en_US.UTF-8', LC_ALL: ''},
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--lang=${lang}`,
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-    ],
-  });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(sw.url()).host;
-  return {
-    context,
-    sw,
-    id,
-    close: async () => {
-      await context.close();
-      rmSync(profile, {recursive: true, force: true});
-    },
-  };
+  const {extensionId, ...rest} = await launchWithExtension({lang});
+  return {...rest, id: extensionId};
 }
 
 async function openPage(b: Browser, url: string): Promise<{page: Page; tabId: number}> {

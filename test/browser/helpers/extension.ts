@@ -1,6 +1,6 @@
 // Launches Debian's Chromium headless with the built test extension loaded (facts/browser-side.md
 // lists what was verified to work that way), and reads what the user would see.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import type {BrowserContext, Frame, Page, Worker} from 'playwright-core';
 import {chromium} from 'playwright-core';
@@ -13,14 +13,24 @@ export interface Launched {
   close: () => Promise<void>;
 }
 
-export async function launchWithExtension(opts: {dir?: string; colorScheme?: 'light' | 'dark'} = {}): Promise<Launched> {
+/**
+ * `lang`: Chromium on Linux takes its UI language (i18n.getUILanguage) from LANGUAGE/LANG, and
+ * Debian ships the non-English UI packs apart (chromium-l10n): without them every profile is en-US.
+ */
+export async function launchWithExtension(opts: {dir?: string; colorScheme?: 'light' | 'dark'; lang?: 'en' | 'ko'} = {}): Promise<Launched> {
   const dir = opts.dir ?? ensureTestBuild();
+  const lang = opts.lang;
+  if (lang && lang !== 'en' && !existsSync(`/usr/lib/chromium/locales/${lang}.pak`)) {
+    throw new Error(`Chromium has no ${lang} UI pack (/usr/lib/chromium/locales/${lang}.pak): apt-get install -y chromium-l10n`);
+  }
   const profile = mkdtempSync(`${tmpdir()}/apm-doctor-profile-`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     colorScheme: opts.colorScheme ?? 'light',
+    ...(lang ? {env: {...process.env, LANGUAGE: lang, LANG: lang === 'ko' ? 'ko_KR.UTF-8' : 'en_US.UTF-8', LC_ALL: ''}} : {}),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
