@@ -1,3 +1,4 @@
+import {pickLocale, type Locale} from '../shared/i18n/index';
 // The CLI's window on the world, passed to every command so tests can run a command
 // in-process with captured output.
 export interface Io {
@@ -10,6 +11,15 @@ export interface Io {
 }
 
 export type Command = (argv: readonly string[], io: Io) => Promise<number>;
+
+/**
+ * The CLI's language: `--lang`, else the POSIX locale variables in their order of precedence
+ * (an empty one counts as unset), else English.
+ */
+export function cliLocale(io: Pick<Io, 'env'>, explicit?: string): Locale {
+  const tag = [explicit, io.env['LC_ALL'], io.env['LC_MESSAGES'], io.env['LANG']].find((v) => v !== undefined && v !== '');
+  return pickLocale(tag ?? 'en');
+}
 
 export function realIo(): Io {
   return {

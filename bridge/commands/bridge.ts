@@ -5,16 +5,16 @@
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {pickLocale, t, type Locale} from '../../shared/i18n/index';
+import {t, type Locale} from '../../shared/i18n/index';
 import {DEFAULT_BRIDGE_PORT} from '../../shared/protocol';
-import type {Command, Io} from '../io';
+import {cliLocale, type Command} from '../io';
 import {resolveLimits} from '../limits';
 import {BRIDGE_VERSION, PortInUseError, startBridge, type BridgeServer} from '../server';
 import {configDir, fileTokenStore} from '../tokens';
 import {parseArgs} from './args';
 
 export const run: Command = async (argv, io) => {
-  const locale = cliLocale(io.env);
+  const locale = cliLocale(io);
   const args = parseArgs(argv, {values: ['port'], flags: ['forget', 'welcome']});
   if ('error' in args || args.positionals.length > 0) {
     io.err(`apm-doctor bridge: ${'error' in args ? args.error : `unexpected ${args.positionals[0] ?? ''}`}\n${t(locale, 'bridge_cli_usage')}\n`);
@@ -86,10 +86,6 @@ export const run: Command = async (argv, io) => {
 };
 
 /** `ko_KR.UTF-8` → ko. */
-function cliLocale(env: Io['env']): Locale {
-  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en';
-  return pickLocale(tag.replace(/_/g, '-'));
-}
 
 function welcome(locale: Locale): string {
   // Built CLI: dist/cli/apm-doctor.mjs, so the extension is in ../chrome and ../firefox.

@@ -12,11 +12,10 @@ import {ENVS, scanText, type Env} from '../../shared/engine/api';
 import type {EnvSnapshot} from '../../shared/env/types';
 import type {ProbeResult} from '../../shared/probe/types';
 import {snapshotEnv} from '../env/snapshot';
-import type {Command, Io} from '../io';
+import {cliLocale, type Command, type Io} from '../io';
 import {runProbe} from '../probe/index';
 import {collectStatus} from '../status/index';
 import {parseArgs} from './args';
-import {localeFromEnv} from './diagnose';
 
 const USAGE =
   'usage: apm-doctor bundle [--format md|json] [--env ENV] [--lang en|ko] [--case-id ID] [--agent-config FILE] [--no-snapshot] [--probe] [--status] [FILE]';
@@ -146,6 +145,6 @@ export const run: Command = async (argv, io) => {
     problems,
     generatedAt: new Date().toISOString(),
   });
-  io.out(format === 'json' ? `${renderBundleJson(bundle)}\n` : renderBundleMarkdown(bundle, localeFromEnv(io, lang)));
+  io.out(format === 'json' ? `${renderBundleJson(bundle)}\n` : renderBundleMarkdown(bundle, cliLocale(io, lang)));
   return 0;
 };

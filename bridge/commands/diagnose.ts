@@ -4,16 +4,12 @@
 import {closeSync, openSync, readSync, statSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
 import {Scanner, toFindingJson, ENVS, type DiagnosedFinding, type Env} from '../../shared/engine/api';
-import {pickLocale, renderMsg, t, type Locale} from '../../shared/i18n/index';
-import type {Command, Io} from '../io';
+import {renderMsg, t, type Locale} from '../../shared/i18n/index';
+import {cliLocale, type Command} from '../io';
 import {PARALLEL_MIN_BYTES, scanFile} from '../scan-parallel';
 import {parseArgs} from './args';
 
 const CHUNK = 64 * 1024;
-
-export function localeFromEnv(io: Io, explicit?: string): Locale {
-  return pickLocale(explicit ?? io.env['LC_ALL'] ?? io.env['LC_MESSAGES'] ?? io.env['LANG'] ?? 'en');
-}
 
 /** Reads a file or stdin through `onChunk`; throws a readable Error on failure. */
 async function readInput(file: string | undefined, onChunk: (text: string) => void): Promise<void> {
@@ -64,7 +60,7 @@ export const run: Command = async (argv, io) => {
     io.err('apm-doctor diagnose: give at most one FILE (or none for stdin)\n');
     return 2;
   }
-  const locale = localeFromEnv(io, args.values['lang']);
+  const locale = cliLocale(io, args.values['lang']);
   const scanner = new Scanner({env});
   let count = 0;
   const emit = (findings: readonly DiagnosedFinding[]) => {

@@ -2,17 +2,13 @@
 //                  [--docker CONTAINER | --k8s [NAMESPACE/]POD [-c CONTAINER] [--context CTX]] [--lang en|ko]
 // JSON: exactly one ProbeResult object (SPEC §4). Exit: 0 the agent answered, 1 it didn't (or
 // the probe could not run there), 2 bad usage or a bad target.
-import {pickLocale, renderMsg, t, type Locale} from '../../shared/i18n/index';
+import {renderMsg, t} from '../../shared/i18n/index';
 import {PROBE_DEFAULTS} from '../../shared/probe/types';
-import type {Command, Io} from '../io';
+import {cliLocale, type Command} from '../io';
 import {ProbeFailure, runProbe} from '../probe/index';
 import {renderProbeText} from '../probe/render';
 import {parseArgs} from './args';
 import {vantageFromArgs} from './vantage-args';
-
-export function cliLocale(io: Io, explicit?: string): Locale {
-  return pickLocale(explicit ?? io.env['LC_ALL'] ?? io.env['LC_MESSAGES'] ?? io.env['LANG'] ?? 'en');
-}
 
 export const run: Command = async (argv, io) => {
   const args = parseArgs(argv, {values: ['format', 'timeout', 'docker', 'k8s', 'container', 'context', 'lang'], flags: ['write-check'], aliases: {'-c': '--container'}});

@@ -3,12 +3,11 @@
 // running, 1 it isn't or the status could not be read (the message says what to try next),
 // 2 bad usage.
 import {t} from '../../shared/i18n/index';
-import type {Command} from '../io';
+import {cliLocale, type Command} from '../io';
 import {ProbeFailure} from '../probe/failure';
 import {collectStatus} from '../status/index';
 import {renderStatusText} from '../status/render';
 import {parseArgs} from './args';
-import {cliLocale} from './probe';
 import {vantageFromArgs} from './vantage-args';
 
 export const run: Command = async (argv, io) => {
