@@ -11,7 +11,6 @@
 // 0 ran, 2 bad usage or unreadable input (SPEC §4).
 import {commands} from './commands/index';
 import {realIo} from './io';
-import {runScanPartIfWorker} from './scan-parallel';
 
 // `apm-doctor diagnose big.log | head`: the reader leaving is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -19,15 +18,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-// The same bundle serves as the worker thread of `diagnose` on large files.
-if (!runScanPartIfWorker()) {
-  const [name, ...rest] = process.argv.slice(2);
-  const io = realIo();
-  const command = name ? commands[name as keyof typeof commands] : undefined;
-  if (!command) {
-    io.err(`usage: apm-doctor <${Object.keys(commands).join('|')}> [options]\n`);
-    process.exitCode = 2;
-  } else {
-    process.exitCode = await command(rest, io);
-  }
+const [name, ...rest] = process.argv.slice(2);
+const io = realIo();
+const load = name && Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+if (!load) {
+  io.err(`usage: apm-doctor <${Object.keys(commands).join('|')}> [options]\n`);
+  process.exitCode = 2;
+} else {
+  process.exitCode = await (await load())(rest, io);
 }

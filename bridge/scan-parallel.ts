@@ -1,8 +1,9 @@
 // Scans a large log file on two threads: the main thread takes the first half while a worker
-// (this same bundled file, started with `workerData`) takes the second; the halves are joined
+// (dist/cli/scan-worker.mjs, a small entry of its own, started with `workerData`) takes the second; the halves are joined
 // with `joinPartialScans`, which renumbers lines and shares startup-config context. The split
 // falls on a line that starts a new record, so no event is cut in two.
-import {closeSync, openSync, readSync} from 'node:fs';
+import {closeSync, existsSync, openSync, readSync, realpathSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {StringDecoder} from 'node:string_decoder';
 import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
 import {isContinuation} from '../shared/engine/events';
@@ -106,11 +107,22 @@ function splitPoint(file: string, size: number): number | null {
 }
 
 /** Scans a regular file, on two threads when it is large. */
+/** The built worker entry (dist/cli/scan-worker.mjs) beside the CLI; null when not running from a build. */
+function scanWorkerFile(): string | null {
+  try {
+    const file = join(dirname(realpathSync(process.argv[1] ?? '')), 'scan-worker.mjs');
+    return existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function scanFile(file: string, size: number, opts: ScanOptions): Promise<ScanResult> {
-  const split = size >= PARALLEL_MIN_BYTES ? splitPoint(file, size) : null;
-  if (split === null) return joinPartialScans([scanRange(file, 0, size, opts)], opts);
+  const workerFile = size >= PARALLEL_MIN_BYTES ? scanWorkerFile() : null;
+  const split = workerFile ? splitPoint(file, size) : null;
+  if (split === null || workerFile === null) return joinPartialScans([scanRange(file, 0, size, opts)], opts);
   const job: PartJob = {kind: 'apm-doctor-scan-part', file, start: split, end: size, opts: {env: opts.env, facts: opts.facts}};
-  const worker = new Worker(new URL(import.meta.url), {workerData: job});
+  const worker = new Worker(workerFile, {workerData: job});
   const second = new Promise<PartialScan>((resolve, reject) => {
     worker.once('message', (m: PartialScan) => resolve(m));
     worker.once('error', reject);
@@ -121,7 +133,7 @@ export async function scanFile(file: string, size: number, opts: ScanOptions): P
   return joinPartialScans([first, await second], opts);
 }
 
-/** The worker side: runs when this bundle is loaded as a scan worker. */
+/** The worker side (bridge/scan-worker.ts): scans its part once the main thread sends the agent targets. */
 export function runScanPartIfWorker(): boolean {
   if (isMainThread) return false;
   const job = workerData as PartJob | undefined;

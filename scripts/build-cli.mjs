@@ -1,5 +1,6 @@
-// Bundles bridge/cli.ts (and everything it imports from shared/) into one ESM file for
-// Node, so `node dist/cli/apm-doctor.mjs` starts fast: one file, no TypeScript at runtime.
+// Bundles bridge/cli.ts (and everything it imports from shared/) into ESM for Node: the entry
+// dist/cli/apm-doctor.mjs, one chunk per subcommand (loaded only when it runs), and
+// dist/cli/scan-worker.mjs, the worker thread of `diagnose` on large files. No TypeScript at runtime.
 import {chmod} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'vite';
@@ -12,14 +13,20 @@ export async function buildCli() {
     configFile: false,
     logLevel: 'warn',
     build: {
-      ssr: 'bridge/cli.ts',
+      ssr: true,
       outDir: 'dist/cli',
       emptyOutDir: true,
       target: 'node20',
       minify: false,
       sourcemap: false,
       rollupOptions: {
-        output: {entryFileNames: 'apm-doctor.mjs', format: 'es', banner: '#!/usr/bin/env node'},
+        input: {'apm-doctor': 'bridge/cli.ts', 'scan-worker': 'bridge/scan-worker.ts'},
+        output: {
+          entryFileNames: '[name].mjs',
+          chunkFileNames: 'chunks/[name]-[hash].mjs',
+          format: 'es',
+          banner: (chunk) => (chunk.name === 'apm-doctor' ? '#!/usr/bin/env node' : ''),
+        },
       },
     },
     ssr: {noExternal: true, target: 'node'},

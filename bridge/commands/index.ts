@@ -1,10 +1,14 @@
 import type {Command} from '../io';
-import {run as bridge} from './bridge';
-import {run as bundle} from './bundle';
-import {run as diagnose} from './diagnose';
-import {run as probe} from './probe';
-import {run as redact} from './redact';
-import {run as status} from './status';
 
-/** One entry per subcommand; each lives in its own file. */
-export const commands: Record<string, Command> = {diagnose, probe, status, bridge, bundle, redact};
+/**
+ * One entry per subcommand; each lives in its own file and is loaded only when it runs, so
+ * `apm-doctor diagnose` doesn't parse the bridge server, the probe or the bundle builder.
+ */
+export const commands: Record<string, () => Promise<Command>> = {
+  diagnose: async () => (await import('./diagnose')).run,
+  probe: async () => (await import('./probe')).run,
+  status: async () => (await import('./status')).run,
+  bridge: async () => (await import('./bridge')).run,
+  bundle: async () => (await import('./bundle')).run,
+  redact: async () => (await import('./redact')).run,
+};
