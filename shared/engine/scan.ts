@@ -93,8 +93,16 @@ export function anchorCover(words: readonly string[], N = 4): string[] {
       continue;
     }
     left.add(w);
+    // A gram that spans a word boundary (`ing `, `d to`) fires on ordinary prose: use one only
+    // when the hint has no gram inside a word.
+    const inWord: string[] = [];
+    const all: string[] = [];
     for (let i = 0; i + N <= w.length; i++) {
       const g = w.slice(i, i + N);
+      all.push(g);
+      if (!g.includes(' ')) inWord.push(g);
+    }
+    for (const g of inWord.length ? inWord : all) {
       let set = grams.get(g);
       if (!set) grams.set(g, (set = new Set()));
       set.add(w);
