@@ -1,12 +1,15 @@
 // The scanner: text in, diagnosed findings out.
 //
-//   text ──prefilter (one regex of every recogniser's literal hints)──▶ hit offsets
-//        ──expand each hit to its event (continuation lines, `leadsInto` headers)──▶ LogEvent
+//   text ──stage 1: one regex of short anchor grams (every strong hint holds one) and the whole
+//          weak hints (bare error codes)──▶ anchor hits
+//        ──stage 2, once per line with an anchor: which hints the line really holds; a line of
+//          weak hints only is kept when it names the agent (8126, datadog…, a config's address)──▶
+//        ──expand the line to its event (continuation lines, `leadsInto` headers)──▶ LogEvent
 //        ──normalize lines (ANSI, prefixes, JSON envelopes)──▶ recognisers whose hints occur
 //        ──▶ RawFinding (+ StartupConfig context) ──rules──▶ DiagnosedFinding
 //
-// Only lines near a hit are ever split or normalised, so a 100 MB log with 0.1% tracer
-// errors costs one regex pass plus newline counting (bench/scan.bench.mjs).
+// Only lines near a hit are ever split or normalised, so a 100 MB log with 0.1% tracer errors
+// costs one regex pass plus newline counting (bench/scan.bench.mjs measures it against grep -E).
 import {classifyCause, EMPTY_TARGET, mergeTarget} from './classify';
 import {diagnose} from './diagnose';
 import {ERROR_START, isContinuation, MAX_EVENT_LINES} from './events';

@@ -182,9 +182,9 @@ export interface Recognizer {
   /**
    * The subset of `hints` that alone don't prove a tracer wrote the line: bare runtime error
    * codes (`ECONNREFUSED`, `ENOTFOUND`…) that any app prints. A line whose only hints are weak
-   * is looked at only when it names an agent-looking address (8126, a datadog host, a known
-   * agent_url, the socket) or follows a `leadsInto` header — so a log full of the app's own
-   * database errors costs a substring test per line, not an event build (bench/scan.bench.mjs).
+   * is looked at only when it also names the agent (8126, a datadog host, the socket, an address
+   * a config line named) — so a log full of the app's own database errors costs a map lookup
+   * and one small regex per line, not an event build (bench/scan.bench.mjs).
    */
   weakHints?: readonly string[];
   /**
