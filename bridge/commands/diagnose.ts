@@ -29,11 +29,19 @@ async function readInput(file: string | undefined, onChunk: (text: string) => vo
   if (rest) onChunk(rest);
 }
 
-function renderText(f: DiagnosedFinding, locale: Locale, color: boolean): string {
+/**
+ * One finding for a terminal. A failing tracer repeats itself, so a diagnosis already printed in
+ * full (same rule, same address) is shown again as its head line and a pointer, not re-explained.
+ */
+function renderText(f: DiagnosedFinding, locale: Locale, color: boolean, shown: Map<string, number>): string {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const where = f.target.url ?? f.target.socket ?? '?';
   const lines = f.line === f.endLine ? `${f.line}` : `${f.line}-${f.endLine}`;
   const head = `${c('2', `line ${lines}`)}  ${t(locale, `lang_${f.lang}`)}${f.tracerVersion ? ` ${f.tracerVersion}` : ''}  ${c('33', t(locale, `cause_${f.cause}`))}  ${where}`;
+  const key = `${f.diagnosis.rule}\u0000${where}`;
+  const first = shown.get(key);
+  if (first !== undefined) return `${head}\n  ${c('2', t(locale, 'cli_same_as_line', {line: String(first), rule: f.diagnosis.rule}))}\n\n`;
+  shown.set(key, f.line);
   const out = [head, `  ${c('1;31', renderMsg(locale, f.diagnosis.title))}  ${c('2', `[${f.diagnosis.rule}]`)}`];
   out.push(`    ${renderMsg(locale, f.diagnosis.explanation)}`);
   for (const a of f.diagnosis.advice) out.push(`    ${c('36', '→')} ${renderMsg(locale, a)}`);
@@ -62,11 +70,12 @@ export const run: Command = async (argv, io) => {
   }
   const locale = cliLocale(io, args.values['lang']);
   const scanner = new Scanner({env});
+  const shown = new Map<string, number>();
   let count = 0;
   const emit = (findings: readonly DiagnosedFinding[]) => {
     if (findings.length === 0) return;
     count += findings.length;
-    io.out(findings.map((f) => (format === 'json' ? `${JSON.stringify(toFindingJson(f, locale))}\n` : renderText(f, locale, io.isTty))).join(''));
+    io.out(findings.map((f) => (format === 'json' ? `${JSON.stringify(toFindingJson(f, locale))}\n` : renderText(f, locale, io.isTty, shown))).join(''));
   };
   const file = args.positionals[0];
   try {

@@ -35,4 +35,5 @@ export const engineMessages = {
   env_beanstalk_multi: {en: 'Elastic Beanstalk, multiple containers', ko: 'Elastic Beanstalk 다중 컨테이너'},
   env_unknown: {en: 'Unknown environment', ko: '알 수 없는 환경'},
   cli_no_findings: {en: 'No agent-connection errors found.', ko: 'Agent 연결 오류를 찾지 못했습니다.'},
+  cli_same_as_line: {en: 'Same diagnosis as line {line} above [{rule}].', ko: '위 {line}행과 같은 진단입니다 [{rule}].'},
 } as const satisfies Table;
