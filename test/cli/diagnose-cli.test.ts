@@ -63,11 +63,11 @@ describe('apm-doctor diagnose', () => {
   it('explains a repeated diagnosis once in text output and points back to it after', async () => {
     const r = await runCli(['diagnose'], {input: `${REFUSED}\n${REFUSED}\n`});
     expect(r.code).toBe(0);
-    expect(r.stdout.match(/line \d+(-\d+)?  Node\.js/g)).toHaveLength(2);
+    expect(r.stdout.match(/line \d+(-\d+)? {2}Node\.js/g)).toHaveLength(2);
     expect(r.stdout.match(/→/g)?.length).toBeGreaterThan(0);
     // The advice arrows appear under the first finding only.
     const second = r.stdout.slice(r.stdout.indexOf('line 10-15'));
-    expect(second).toMatch(/^line 10-15 .*\n  Same diagnosis as line 2 above \[[a-z-]+\]\./);
+    expect(second).toMatch(/^line 10-15 .*\n {2}Same diagnosis as line 2 above \[[a-z-]+\]\./);
     expect(second).not.toContain('→');
   });
 
