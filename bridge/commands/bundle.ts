@@ -38,13 +38,11 @@ function readError(e: unknown): string {
   return err.message;
 }
 
-async function readLogs(file: string | undefined): Promise<{text: string; origin: string} | null> {
+async function readLogs(file: string | undefined, io: Io): Promise<{text: string; origin: string} | null> {
   if (file !== undefined && file !== '-') return {text: await readFile(file, 'utf8'), origin: file};
   // A terminal on stdin means nobody piped logs in: don't sit waiting for them.
   if (process.stdin.isTTY) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return {text: Buffer.concat(chunks).toString('utf8'), origin: 'stdin'};
+  return {text: await io.readStdin(), origin: 'stdin'};
 }
 
 /** Runs one optional collector; its failure becomes a line in the bundle, not a failed command. */
@@ -95,7 +93,7 @@ export const run: Command = async (argv, io) => {
   let logs: {text: string; origin: string} | null;
   let yaml: {text?: string; path?: string; problem?: string};
   try {
-    logs = await readLogs(file);
+    logs = await readLogs(file, io);
   } catch (e) {
     io.err(`apm-doctor bundle: cannot read ${file ?? 'stdin'}: ${readError(e)}\n`);
     return 2;

@@ -193,13 +193,8 @@ export function extractTarget(text: string): Target {
   return target;
 }
 
-/** Fills the nulls of `a` from `b`. */
-export function mergeTarget(a: Partial<Target> | undefined, b: Target): Target {
-  if (a?.socket) return {url: a.url ?? `unix://${a.socket}`, host: null, port: null, socket: a.socket};
-  return {
-    url: a?.url ?? b.url,
-    host: a?.host ?? b.host,
-    port: a?.port ?? b.port,
-    socket: a?.host || a?.port ? null : b.socket,
-  };
+/** A recogniser's partial target as a whole one: a socket excludes host and port. */
+export function completeTarget(t: Partial<Target> | undefined): Target {
+  if (t?.socket) return {url: t.url ?? `unix://${t.socket}`, host: null, port: null, socket: t.socket};
+  return {url: t?.url ?? null, host: t?.host ?? null, port: t?.port ?? null, socket: null};
 }

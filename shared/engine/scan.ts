@@ -10,7 +10,7 @@
 //
 // Only lines near a hit are ever split or normalised, so a 100 MB log with 0.1% tracer errors
 // costs one regex pass plus newline counting (bench/scan.bench.mjs measures it against grep -E).
-import {classifyCause, EMPTY_TARGET, mergeTarget} from './classify';
+import {classifyCause, completeTarget} from './classify';
 import {diagnose} from './diagnose';
 import {ERROR_START, isContinuation, MAX_EVENT_LINES} from './events';
 import {normalizeLine} from './normalize';
@@ -295,9 +295,9 @@ export class Scanner {
    * continues across chunks and an event split by a chunk boundary is carried whole.
    */
   push(chunk: string): ScanResult {
-    const first = this.streamLine;
-    this.streamLine += countNewlines(chunk);
-    return this.add(chunk, first, true);
+    const configsBefore = this.configs.length;
+    const raw = this.pushRaw(chunk);
+    return {findings: this.diagnoseAll(raw), configs: this.configs.slice(configsBefore)};
   }
 
   /** Ends a stream: flushes a carried event and resolves bare errors against everything seen. */
@@ -328,17 +328,13 @@ export class Scanner {
   diagnoseJoined(found: readonly RawFinding[], pending: readonly RawFinding[], weak: readonly {line: number; text: string}[]): ScanResult {
     for (const w of weak) {
       const m = WEAK_ADDR.exec(w.text);
-      if (m) this.rememberWeakLine(`${m[1]}:${m[2]}`, w);
+      if (m) this.weakBucket(`${m[1]}:${m[2]}`).push(w);
     }
     const revived = this.reviveWeak();
     const all = [...found, ...revived, ...pending.filter((f) => isAgentTarget(f.target, this.agentAddrs))]
       .map((f) => this.withContext(f))
       .sort((a, b) => a.line - b.line);
     return {findings: this.diagnoseAll(all), configs: [...this.configs]};
-  }
-
-  get allConfigs(): readonly StartupConfig[] {
-    return this.configs;
   }
 
   private readonly needsContext = new Set<RawFinding>();
@@ -359,9 +355,7 @@ export class Scanner {
     if (this.weakCount >= MAX_WEAK_TOTAL || this.agentAddrs.size > 0 || ++this.weakTries > MAX_WEAK_TRIES) return;
     const m = WEAK_ADDR.exec(text.slice(lineStart, Math.min(eol, lineStart + 1024)));
     if (!m) return;
-    const key = `${m[1]}:${m[2]}`;
-    let bucket = this.weak.get(key);
-    if (!bucket) this.weak.set(key, (bucket = []));
+    const bucket = this.weakBucket(`${m[1]}:${m[2]}`);
     if (bucket.length >= MAX_WEAK_PER_ADDR) return;
     // Keep the error object's own lines (stack frames, `{ errno… }`) so a revived finding spans its event.
     let end = eol;
@@ -375,10 +369,10 @@ export class Scanner {
     this.weakCount++;
   }
 
-  private rememberWeakLine(key: string, w: {line: number; text: string}): void {
+  private weakBucket(key: string): {line: number; text: string}[] {
     let bucket = this.weak.get(key);
     if (!bucket) this.weak.set(key, (bucket = []));
-    bucket.push(w);
+    return bucket;
   }
 
   /** Scans remembered weak lines whose address has since become an agent address. */
@@ -604,7 +598,7 @@ export class Scanner {
         }
         const rec = r.recognize(ev);
         if (!rec) continue;
-        const target = mergeTarget(rec.target, EMPTY_TARGET);
+        const target = completeTarget(rec.target);
         const f: RawFinding = {
           line: ev.line,
           endLine: ev.endLine,

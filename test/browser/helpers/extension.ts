@@ -4,6 +4,7 @@ import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import type {BrowserContext, Frame, Page, Worker} from 'playwright-core';
 import {chromium} from 'playwright-core';
+import type {TestState} from '../../../extension/content/test-hooks';
 import {ensureTestBuild} from './build';
 
 export interface Launched {
@@ -54,20 +55,8 @@ export async function launchWithExtension(opts: {dir?: string; colorScheme?: 'li
   };
 }
 
-/** The content script's published state in test builds (extension/content/test-hooks.ts). */
-export interface TestState {
-  idle: boolean;
-  findings: number;
-  highlighted: string[];
-  markers: number;
-  adapter: string;
-  env: string;
-  tabId: number | null;
-  batches: number;
-  rowsScanned: number;
-  rescans: number;
-  dead: boolean;
-}
+/** The content script's published state in test builds. */
+export type {TestState};
 
 /** Waits (by polling the page, no sleeps) until the content script's state satisfies `pred`. */
 export async function waitForState(target: Page | Frame, pred: string, timeout = 20_000): Promise<TestState> {
