@@ -12,6 +12,7 @@ import type {Target} from '../shared/engine/types';
 import {parseStartupConfig} from '../shared/tracers/startup-config';
 import {joinPartialScans, Scanner, type PartialScan, type ScanOptions, type ScanResult} from '../shared/engine/scan';
 import {recognizers} from '../shared/tracers/index';
+import {wasmHintFinder} from './hint-finder/index';
 
 const CHUNK = 64 * 1024;
 /** Below this size a second thread costs more to start than it saves. */
@@ -58,7 +59,7 @@ function agentTargetsIn(file: string, start: number, end: number): Target[] {
 }
 
 function scanRange(file: string, start: number, end: number, opts: ScanOptions, agentTargets: readonly Target[] = []): PartialScan {
-  const scanner = new Scanner(opts);
+  const scanner = new Scanner({...opts, hintFinder: wasmHintFinder});
   scanner.knowAgentTargets(agentTargets);
   const found: PartialScan['findings'] = [];
   const decoder = new StringDecoder('utf8');

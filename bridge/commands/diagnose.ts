@@ -6,6 +6,7 @@ import {StringDecoder} from 'node:string_decoder';
 import {Scanner, toFindingJson, ENVS, type DiagnosedFinding, type Env} from '../../shared/engine/api';
 import {renderMsg, t, type Locale} from '../../shared/i18n/index';
 import {cliLocale, type Command} from '../io';
+import {wasmHintFinder} from '../hint-finder/index';
 import {PARALLEL_MIN_BYTES, scanFile} from '../scan-parallel';
 import {parseArgs} from './args';
 
@@ -69,7 +70,7 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
   const locale = cliLocale(io, args.values['lang']);
-  const scanner = new Scanner({env});
+  const scanner = new Scanner({env, hintFinder: wasmHintFinder});
   const shown = new Map<string, number>();
   let count = 0;
   const emit = (findings: readonly DiagnosedFinding[]) => {

@@ -23,7 +23,33 @@ export interface ScanOptions {
   facts?: Partial<Facts>;
   /** For tests of a single recogniser. Default: shared/tracers/index.ts. */
   recognizers?: readonly Recognizer[];
+  /** A faster stage 1 where the runtime has one (the CLI's WebAssembly search); default: one regex. */
+  hintFinder?: HintFinderFactory;
 }
+
+/**
+ * Stage 1 done elsewhere: every occurrence of every hint (and qualifier) in a text, by start
+ * offset (ascending). It must find exactly what `includes` would, overlapping ones too.
+ */
+export interface HintFinder {
+  /** null: this text can't be searched here; the scanner uses its regex for it. */
+  find(text: string): HintHits | null;
+}
+export interface HintHits {
+  count: number;
+  starts: Int32Array;
+  /** Index into the factory's hint list. */
+  ids: Int32Array;
+  /** Newlines in the text before each start. */
+  lines: Int32Array;
+  /** Newlines in the whole text. */
+  newlines: number;
+}
+export interface FinderHint {
+  text: string;
+  kind: 'strong' | 'weak' | 'qualifier';
+}
+export type HintFinderFactory = (hints: readonly FinderHint[]) => HintFinder;
 
 export interface ScanResult {
   findings: DiagnosedFinding[];
@@ -147,6 +173,8 @@ interface Compiled {
   anchors: RegExp;
   /** What an anchor match is: a whole weak hint, or part of a strong hint. */
   anchorKinds: ReadonlyMap<string, 'weak' | 'partial'>;
+  /** Every recogniser hint and qualifier once, for a `HintFinder`. */
+  hintList: readonly FinderHint[];
   /** Stage 2, on lines with an anchor: every hint and qualifier, as one trie regex. */
   hints: RegExp;
   /**
@@ -191,6 +219,7 @@ function compile(list: readonly Recognizer[]): Compiled {
       list,
       anchors: new RegExp(trieAlternation([...anchorKinds.keys()]), 'g'),
       anchorKinds,
+      hintList: words.map((text) => ({text, kind: kinds.get(text) ?? 'strong'})),
       hints: new RegExp(trieAlternation(words), 'g'),
       kinds,
       leadsInto: list.flatMap((r) => (r.leadsInto ? [r.leadsInto] : [])),
@@ -237,10 +266,12 @@ export class Scanner {
   private carry = '';
   private carryLine = 1;
   private readonly opts: ScanOptions;
+  private readonly finder: HintFinder | null;
 
   constructor(opts: ScanOptions = {}) {
     this.opts = opts;
     this.compiled = compile(opts.recognizers ?? defaultRecognizers);
+    this.finder = opts.hintFinder?.(this.compiled.hintList) ?? null;
   }
 
   add(text: string, firstLine = 1, more = false): ScanResult {
@@ -276,9 +307,10 @@ export class Scanner {
 
   /** `push` without diagnosis, for scanning one input in parts on several threads (see `joinPartialScans`). */
   pushRaw(chunk: string): RawFinding[] {
-    const first = this.streamLine;
-    this.streamLine += countNewlines(chunk);
-    return this.addRaw(chunk, first, true);
+    const found = this.addRaw(chunk, this.streamLine, true);
+    // The scanned input (carry + chunk) started at line `inputLine` and ended on the line the next chunk continues.
+    this.streamLine = this.inputLine + this.inputNewlines;
+    return found;
   }
 
   /** Ends a part: flushes a carried event; unresolved bare errors stay pending for the join. */
@@ -289,6 +321,9 @@ export class Scanner {
   }
 
   private streamLine = 1;
+  /** Of the input `scanChunk` saw last: its first line's number and its newlines. */
+  private inputLine = 1;
+  private inputNewlines = 0;
 
   /**
    * Streams a long input chunk by chunk (the CLI reads files in 64 KB pieces): numbering
@@ -401,11 +436,54 @@ export class Scanner {
   private scanChunk(text: string, firstLine: number, more: boolean): RawFinding[] {
     const out: RawFinding[] = [];
     const re = this.compiled.anchors;
-    re.lastIndex = 0;
+    const {anchorKinds, hintList} = this.compiled;
+    const found = this.finder?.find(text) ?? null;
+    /** Where the next search starts (the regex's `lastIndex`, or the finder's cursor). */
+    let from = 0;
+    let k = 0;
+    let hitWeak = false;
+    /** The next hint (or anchor) at or after `from`: its offset, or -1; `hitWeak` says which kind. */
+    const nextHit = (): number => {
+      if (found) {
+        if (k > 0 && (found.starts[k - 1] ?? 0) >= from) k = 0;
+        for (; k < found.count; k++) {
+          if ((found.starts[k] ?? 0) < from) continue;
+          const kind = hintList[found.ids[k] ?? 0]?.kind;
+          if (kind === 'qualifier') continue;
+          hitWeak = kind === 'weak';
+          return found.starts[k] ?? -1;
+        }
+        return -1;
+      }
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (!m) return -1;
+      hitWeak = anchorKinds.get(m[0]) === 'weak';
+      return m.index;
+    };
+    /** The index of the finder's first hit at or after `offset` (`count` when none). */
+    const firstHitFrom = (offset: number): number => {
+      let lo = 0;
+      let hi = found?.count ?? 0;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((found?.starts[mid] ?? 0) < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     let countedTo = 0;
     let countedLine = firstLine;
     let coveredUntil = 0;
+    /** The number of the line at `offset` (a line start). */
     const lineNoAt = (offset: number): number => {
+      if (found) {
+        // The last line, or the line of a hit: the finder counted the newlines before them.
+        if (offset >= text.length || text.indexOf('\n', offset) === -1) return firstLine + found.newlines;
+        const j = firstHitFrom(offset);
+        const at = found.starts[j] ?? -1;
+        if (j < found.count && text.lastIndexOf('\n', at - 1) < offset) return firstLine + (found.lines[j] ?? 0);
+      }
       let i = text.indexOf('\n', countedTo);
       while (i !== -1 && i < offset) {
         countedLine++;
@@ -413,6 +491,21 @@ export class Scanner {
       }
       countedTo = offset;
       return countedLine;
+    };
+    /** Whether a qualifier the finder found lies whole within [lineStart, limit). */
+    const qualifierWithin = (lineStart: number, limit: number): boolean => {
+      if (!found) return false;
+      for (let j = firstHitFrom(lineStart); j < found.count && (found.starts[j] ?? 0) < limit; j++) {
+        const h = hintList[found.ids[j] ?? 0];
+        if (h?.kind === 'qualifier' && (found.starts[j] ?? 0) + h.text.length <= limit) return true;
+      }
+      return false;
+    };
+    /** Counts the input's newlines once, for `pushRaw`, whether or not the scan ran to the end. */
+    const done = (): RawFinding[] => {
+      this.inputLine = firstLine;
+      this.inputNewlines = lineNoAt(text.length) - firstLine;
+      return out;
     };
     /** Builds and recognises the event at a line; false when it was carried to the next chunk. */
     const processAt = (lineStart: number, hit: number): boolean => {
@@ -424,7 +517,7 @@ export class Scanner {
         return false;
       }
       coveredUntil = ev.end;
-      re.lastIndex = Math.max(ev.end, hit + 1);
+      from = Math.max(ev.end, hit + 1);
       const f = this.recognize(ev.event);
       if (f) out.push(f);
       return true;
@@ -435,25 +528,26 @@ export class Scanner {
     let weakEol = -1;
     const lineStartOf = (hit: number) => (hit === 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1);
     for (;;) {
-      const m = re.exec(text);
-      const hit = m ? m.index : text.length;
+      const next = nextHit();
+      const hit = next === -1 ? text.length : next;
       if (weakStart >= 0 && hit >= weakEol) {
         const ls = weakStart;
         weakStart = -1;
-        if (this.namesAgent(text, ls, weakEol)) {
-          if (!processAt(ls, ls)) return out;
+        const limit = Math.min(weakEol, ls + MAX_LINE_CHARS);
+        if (found ? qualifierWithin(ls, limit) || this.knownAgentAddrOn(text, ls, weakEol) : this.namesAgent(text, ls, weakEol)) {
+          if (!processAt(ls, ls)) return done();
           continue;
         }
         this.rememberWeak(text, ls, weakEol, lineNoAt);
       }
-      if (!m) break;
+      if (next === -1) break;
       if (hit < coveredUntil) {
-        re.lastIndex = coveredUntil;
+        from = coveredUntil;
         continue;
       }
-      if (this.compiled.anchorKinds.get(m[0]) === 'weak') {
+      if (hitWeak) {
         // A whole weak hint (`ECONNREFUSED`): no stage 2 needed to know what it is.
-        re.lastIndex = hit + 1;
+        from = hit + 1;
         if (weakStart >= 0) continue;
         weakStart = lineStartOf(hit);
         const eol = text.indexOf('\n', hit);
@@ -467,11 +561,11 @@ export class Scanner {
       if (weakStart === lineStart) weakStart = -1;
       const verdict = this.classifyLine(text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS)));
       if (verdict === 'strong' || (verdict === 'weak' && this.knownAgentAddrOn(text, lineStart, eol))) {
-        if (!processAt(lineStart, hit)) return out;
+        if (!processAt(lineStart, hit)) return done();
         continue;
       }
       if (verdict === 'weak') this.rememberWeak(text, lineStart, eol, lineNoAt);
-      re.lastIndex = eol;
+      from = eol;
     }
     if (more) {
       // Keep the last partial line for the next chunk.
@@ -482,7 +576,7 @@ export class Scanner {
         this.carryLine = lineNoAt(start);
       }
     }
-    return out;
+    return done();
   }
 
   /** Expands the line at `lineStart` to the event it belongs to. */
@@ -666,12 +760,6 @@ export class Scanner {
   private configVersion(lang: string): string | null {
     return [...this.configs].reverse().find((c) => c.lang === lang)?.tracerVersion ?? null;
   }
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** The undiagnosed result of scanning one part of an input (line numbers relative to the part). */

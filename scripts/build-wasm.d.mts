@@ -1,0 +1,2 @@
+export function assembleTeddy(): Promise<Buffer>;
+export function teddyModuleSource(bytes: Buffer): string;
