@@ -1,30 +1,20 @@
 // Scans a large log file on two threads: the main thread takes the first half while a worker
-// (dist/cli/scan-worker.mjs, a small entry of its own, started with `workerData`) takes the second; the halves are joined
+// (dist/cli/scan-worker.mjs, scan-part.ts alone, started with `workerData`) takes the second; the halves are joined
 // with `joinPartialScans`, which renumbers lines and shares startup-config context. The split
 // falls on a line that starts a new record, so no event is cut in two.
 import {closeSync, existsSync, openSync, readSync, realpathSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {StringDecoder} from 'node:string_decoder';
-import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
+import {Worker} from 'node:worker_threads';
 import {isContinuation} from '../shared/engine/events';
 import {normalizeLine, stripDecorations} from '../shared/engine/normalize';
 import type {Target} from '../shared/engine/types';
 import {parseStartupConfig} from '../shared/tracers/startup-config';
-import {joinPartialScans, Scanner, type PartialScan, type ScanOptions, type ScanResult} from '../shared/engine/scan';
+import {joinPartialScans, type PartialScan, type ScanOptions, type ScanResult} from '../shared/engine/scan';
 import {recognizers} from '../shared/tracers/index';
-import {wasmHintFinder} from './hint-finder/index';
+import {scanRange, type PartJob} from './scan-part';
 
-const CHUNK = 64 * 1024;
 /** Below this size a second thread costs more to start than it saves. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-
-interface PartJob {
-  kind: 'apm-doctor-scan-part';
-  file: string;
-  start: number;
-  end: number;
-  opts: Pick<ScanOptions, 'env' | 'facts'>;
-}
 
 /**
  * The agent addresses of the startup config lines in [start, end): one `Buffer.indexOf` pass
@@ -58,29 +48,6 @@ function agentTargetsIn(file: string, start: number, end: number): Target[] {
   return targets;
 }
 
-function scanRange(file: string, start: number, end: number, opts: ScanOptions, agentTargets: readonly Target[] = []): PartialScan {
-  const scanner = new Scanner({...opts, hintFinder: wasmHintFinder});
-  scanner.knowAgentTargets(agentTargets);
-  const found: PartialScan['findings'] = [];
-  const decoder = new StringDecoder('utf8');
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    for (let pos = start; pos < end; ) {
-      const n = readSync(fd, buf, 0, Math.min(CHUNK, end - pos), pos);
-      if (n <= 0) break;
-      pos += n;
-      found.push(...scanner.pushRaw(decoder.write(buf.subarray(0, n))));
-    }
-    const rest = decoder.end();
-    if (rest) found.push(...scanner.pushRaw(rest));
-  } finally {
-    closeSync(fd);
-  }
-  const tail = scanner.endPartial();
-  return {...tail, findings: [...found, ...tail.findings]};
-}
-
 const leads = recognizers.flatMap((r) => (r.leadsInto ? [r.leadsInto] : []));
 
 /** A byte offset near the middle where a new log record starts (or null: don't split). */
@@ -107,7 +74,6 @@ function splitPoint(file: string, size: number): number | null {
   }
 }
 
-/** Scans a regular file, on two threads when it is large. */
 /** The built worker entry (dist/cli/scan-worker.mjs) beside the CLI; null when not running from a build. */
 function scanWorkerFile(): string | null {
   try {
@@ -118,6 +84,7 @@ function scanWorkerFile(): string | null {
   }
 }
 
+/** Scans a regular file, on two threads when it is large. */
 export async function scanFile(file: string, size: number, opts: ScanOptions): Promise<ScanResult> {
   const workerFile = size >= PARALLEL_MIN_BYTES ? scanWorkerFile() : null;
   const split = workerFile ? splitPoint(file, size) : null;
@@ -132,15 +99,4 @@ export async function scanFile(file: string, size: number, opts: ScanOptions): P
   worker.postMessage(agentTargetsIn(file, 0, split));
   const first = scanRange(file, 0, split, opts);
   return joinPartialScans([first, await second], opts);
-}
-
-/** The worker side (bridge/scan-worker.ts): scans its part once the main thread sends the agent targets. */
-export function runScanPartIfWorker(): boolean {
-  if (isMainThread) return false;
-  const job = workerData as PartJob | undefined;
-  if (job?.kind !== 'apm-doctor-scan-part') return false;
-  parentPort?.once('message', (targets: Target[]) => {
-    parentPort?.postMessage(scanRange(job.file, job.start, job.end, job.opts, targets));
-  });
-  return true;
 }

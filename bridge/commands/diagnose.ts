@@ -1,33 +1,31 @@
 // apm-doctor diagnose [--format text|json] [--env ENV] [--lang en|ko] [FILE]
-// Reads FILE (or stdin) in 64 KB chunks through the streaming scanner, so a 100 MB log never
+// Reads FILE (or stdin) piece by piece through the streaming scanner, so a 100 MB log never
 // becomes one string; prints NDJSON (SPEC §4) or a terminal report.
-import {closeSync, openSync, readSync, statSync} from 'node:fs';
+import {closeSync, openSync, statSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
 import {Scanner, toFindingJson, ENVS, type DiagnosedFinding, type Env} from '../../shared/engine/api';
 import {renderMsg, t, type Locale} from '../../shared/i18n/index';
 import {cliLocale, type Command} from '../io';
 import {wasmHintFinder} from '../hint-finder/index';
+import {readLinePieces} from '../line-pieces';
 import {PARALLEL_MIN_BYTES, scanFile} from '../scan-parallel';
 import {parseArgs} from './args';
 
-const CHUNK = 64 * 1024;
-
 /** Reads a file or stdin through `onChunk`; throws a readable Error on failure. */
 async function readInput(file: string | undefined, onChunk: (text: string) => void): Promise<void> {
-  const decoder = new StringDecoder('utf8');
   if (file === undefined || file === '-') {
+    const decoder = new StringDecoder('utf8');
     for await (const chunk of process.stdin) onChunk(decoder.write(chunk as Buffer));
-  } else {
-    const fd = openSync(file, 'r');
-    try {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      for (let n; (n = readSync(fd, buf, 0, CHUNK, null)) > 0; ) onChunk(decoder.write(buf.subarray(0, n)));
-    } finally {
-      closeSync(fd);
-    }
+    const rest = decoder.end();
+    if (rest) onChunk(rest);
+    return;
   }
-  const rest = decoder.end();
-  if (rest) onChunk(rest);
+  const fd = openSync(file, 'r');
+  try {
+    readLinePieces(fd, onChunk);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

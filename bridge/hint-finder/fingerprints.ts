@@ -53,7 +53,8 @@ for (const w of [
   'the and for to of in on at is it',
 ]
   .join(' ')
-  .split(' ')) {
+  .split(' ')
+  .concat(['failed to', 'unable to', 'trying to', 'to the', 'of the', 'in the', 'on the', 'for the', 'at the', 'from the', 'with the', 'sent to', 'connect to'])) {
   const padded = ` ${w} `;
   for (let o = 0; o + 4 <= padded.length; o++) COMMON_GRAMS.add(padded.slice(o, o + 4));
 }
@@ -93,6 +94,37 @@ export function fingerprintOffsets(hints: readonly string[]): number[] {
         best = o;
       }
     });
+    return best;
+  });
+}
+
+/**
+ * Spreads fingerprints over Teddy's buckets. A bucket admits every 4-byte value whose nibbles are
+ * in its sets (the sets of all its fingerprints, position by position), and each admitted value
+ * in the text costs a table probe: each fingerprint goes where that product grows least.
+ */
+export function assignBuckets(grams: readonly string[], buckets: number): number[] {
+  // Per bucket: for the low and high nibble of each of the 4 bytes, the admitted values as bits.
+  const sets = Array.from({length: buckets}, () => new Array<number>(8).fill(0));
+  const size = (bits: number) => {
+    let n = 0;
+    for (let b = bits; b; b &= b - 1) n++;
+    return Math.max(1, n);
+  };
+  const admits = (s: readonly number[]) => s.reduce((a, bits) => a * size(bits), 1);
+  return grams.map((g) => {
+    const add = [0, 1, 2, 3].flatMap((k) => [1 << (g.charCodeAt(k) & 15), 1 << (g.charCodeAt(k) >> 4)]);
+    let best = 0;
+    let bestGrowth = Infinity;
+    sets.forEach((s, b) => {
+      const growth = admits(s.map((bits, i) => bits | (add[i] ?? 0))) - admits(s);
+      if (growth < bestGrowth) {
+        bestGrowth = growth;
+        best = b;
+      }
+    });
+    const chosen = sets[best] ?? [];
+    chosen.forEach((bits, i) => (chosen[i] = bits | (add[i] ?? 0)));
     return best;
   });
 }

@@ -6,8 +6,8 @@
 // The text goes into WebAssembly memory as latin1, one byte per character, so a byte offset is a
 // string offset. A text with characters above U+00FF is left to the scanner's regex (it would
 // keep only their low bytes); V8 answers that test without a scan for its one-byte strings.
-import type {FinderHint, HintFinder, HintFinderFactory, HintHits} from '../../shared/engine/scan';
-import {fingerprintOffsets} from './fingerprints';
+import type {FinderHint, HintFinder, HintFinderFactory, HintHits} from '../../shared/engine/raw-scan';
+import {assignBuckets, fingerprintOffsets} from './fingerprints';
 import {TEDDY_WASM_BASE64} from './teddy-wasm';
 
 // The module's memory layout (teddy.wat's header).
@@ -56,38 +56,6 @@ function teddyModule(): WebAssembly.Module | null {
 const fingerprintKey = (s: string, at: number) =>
   (s.charCodeAt(at) | (s.charCodeAt(at + 1) << 8) | (s.charCodeAt(at + 2) << 16) | (s.charCodeAt(at + 3) << 24)) >>> 0;
 
-/**
- * Spreads fingerprints over the 8 buckets so that each bucket's nibble sets stay small: every
- * bucket admits the product of its sets' sizes of 4-byte values, and each admitted value that
- * isn't a fingerprint costs a table probe.
- */
-function assignBuckets(grams: readonly string[]): number[] {
-  // Per bucket, per nibble (low and high of each of the 4 bytes), the admitted values as bits.
-  const sets = Array.from({length: BUCKETS}, () => new Array<number>(8).fill(0));
-  const nibbles = (g: string) => Array.from({length: 8}, (_, i) => 1 << (i % 2 === 0 ? g.charCodeAt(i >> 1) & 15 : g.charCodeAt(i >> 1) >> 4));
-  const size = (bits: number) => {
-    let n = 0;
-    for (let b = bits; b; b &= b - 1) n++;
-    return Math.max(1, n);
-  };
-  const admits = (s: readonly number[]) => s.reduce((a, bits) => a * size(bits), 1);
-  return grams.map((g) => {
-    const add = nibbles(g);
-    let best = 0;
-    let bestGrowth = Infinity;
-    sets.forEach((s, b) => {
-      const growth = admits(s.map((bits, i) => bits | (add[i] ?? 0))) - admits(s);
-      if (growth < bestGrowth) {
-        bestGrowth = growth;
-        best = b;
-      }
-    });
-    const chosen = sets[best] ?? [];
-    chosen.forEach((bits, i) => (chosen[i] = bits | (add[i] ?? 0)));
-    return best;
-  });
-}
-
 class TeddyHintFinder implements HintFinder {
   private readonly ex: TeddyExports;
   private bytes!: Buffer;
@@ -103,7 +71,7 @@ class TeddyHintFinder implements HintFinder {
     this.groups = [...groups.values()];
     this.reserve(0);
     const grams = [...groups.keys()];
-    const buckets = assignBuckets(grams);
+    const buckets = assignBuckets(grams, BUCKETS);
     const view = new DataView(this.ex.memory.buffer);
     grams.forEach((g, gi) => {
       const bit = 1 << (buckets[gi] ?? 0);

@@ -21,25 +21,12 @@
   ;; Where a scan stopped because the result area was full (= end when it finished).
   (global $resume (export "resume") (mut i32) (i32.const 0))
 
-  (func $group (param $key i32) (result i32)
-    (local $i i32) (local $k i32)
-    ;; Fibonacci hashing to 9 bits; the table is at most half full, so probes stay short.
-    (local.set $i (i32.shr_u (i32.mul (local.get $key) (i32.const 0x9E3779B1)) (i32.const 23)))
-    (loop $probe
-      (local.set $k (i32.load offset=1024 (i32.shl (local.get $i) (i32.const 3))))
-      (if (i32.eq (local.get $k) (local.get $key))
-        (then (return (i32.load offset=1028 (i32.shl (local.get $i) (i32.const 3))))))
-      (if (i32.eqz (local.get $k)) (then (return (i32.const 0))))
-      (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (i32.const 511)))
-      (br $probe))
-    (i32.const 0))
-
   ;; Scans [p, end); writes results from `out` up to `outEnd`; returns how many.
   ;; Counts newlines on from the `newlines` global (the caller zeroes it for a new text).
   (func (export "scan") (param $p i32) (param $end i32) (param $out i32) (param $outEnd i32) (result i32)
     (local $a v128) (local $b v128) (local $c v128) (local $d v128) (local $r v128)
     (local $m i32) (local $lane i32) (local $nlm i32) (local $nlc i32) (local $q i32) (local $g i32) (local $o0 i32)
-    (local $before i32)
+    (local $before i32) (local $key i32) (local $slot i32) (local $k i32)
     (local $f v128) (local $ln v128)
     (local $lo0 v128) (local $hi0 v128) (local $lo1 v128) (local $hi1 v128)
     (local $lo2 v128) (local $hi2 v128) (local $lo3 v128) (local $hi3 v128)
@@ -80,7 +67,21 @@
               (local.set $q (i32.add (local.get $p) (local.get $lane)))
               (if (i32.lt_u (local.get $q) (local.get $end))
                 (then
-                  (local.set $g (call $group (i32.load (local.get $q))))
+                  ;; The fingerprint table, inline: Fibonacci hashing to 9 bits, linear probing;
+                  ;; the table is at most half full, so a probe for an absent key ends quickly.
+                  (local.set $key (i32.load (local.get $q)))
+                  (local.set $slot (i32.shr_u (i32.mul (local.get $key) (i32.const 0x9E3779B1)) (i32.const 23)))
+                  (local.set $g (i32.const 0))
+                  (block $found
+                    (loop $probe
+                      (local.set $k (i32.load offset=1024 (i32.shl (local.get $slot) (i32.const 3))))
+                      (br_if $found (i32.eqz (local.get $k)))
+                      (if (i32.eq (local.get $k) (local.get $key))
+                        (then
+                          (local.set $g (i32.load offset=1028 (i32.shl (local.get $slot) (i32.const 3))))
+                          (br $found)))
+                      (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (i32.const 511)))
+                      (br $probe)))
                   (if (local.get $g)
                     (then
                       (local.set $before (i32.add (local.get $nlc)

@@ -12,10 +12,8 @@ import {assembleTeddy} from '../../scripts/build-wasm.mjs';
 
 const strong = [...new Set(recognizers.flatMap((r) => r.hints))];
 const weak = new Set(recognizers.flatMap((r) => r.weakHints ?? []));
-const hints: FinderHint[] = [
-  ...strong.map((text): FinderHint => ({text, kind: weak.has(text) ? 'weak' : 'strong'})),
-  ...['8126', 'datadog', 'apm.sock'].map((text): FinderHint => ({text, kind: 'qualifier'})),
-];
+// The recognisers' hints, and a few words that overlap them.
+const hints: FinderHint[] = [...strong, '8126', 'datadog', 'apm.sock'].map((text) => ({text, weak: weak.has(text)}));
 
 /** Every occurrence of every hint, by `indexOf`: what the finder must report. */
 function naive(text: string): {start: number; id: number; line: number}[] {
@@ -96,8 +94,8 @@ describe('WebAssembly hint finder', () => {
   });
 
   it('declines hints it cannot fingerprint, so the regex runs instead', () => {
-    expect(wasmHintFinder([{text: 'abc', kind: 'strong'}]).find('abc')).toBeNull();
-    expect(wasmHintFinder([{text: 'Agent … Error', kind: 'strong'}]).find('Agent … Error')).toBeNull();
+    expect(wasmHintFinder([{text: 'abc', weak: false}]).find('abc')).toBeNull();
+    expect(wasmHintFinder([{text: 'Agent … Error', weak: false}]).find('Agent … Error')).toBeNull();
   });
 });
 

@@ -1,0 +1,45 @@
+// Reads a byte range of a file as text pieces that end at a newline. The scanner then rarely
+// carries a partial line into the next piece, so a piece is scanned as the flat string it was
+// decoded into, not as `carry + piece` (a concatenation V8 copies again on first search); and the
+// file is read in 1 MB blocks, not in 64 KB ones (each read is a system call).
+import {readSync} from 'node:fs';
+import {StringDecoder} from 'node:string_decoder';
+
+const BLOCK = 1 << 20;
+/** About the size of a piece: big enough to amortise a scan call, small enough to stay in cache. */
+const PIECE = 64 * 1024;
+
+/** Reads [start, end) of `fd`, or (no range) from its current position to its end, pipes included. */
+export function readLinePieces(fd: number, onPiece: (text: string) => void, range?: {start: number; end: number}): void {
+  const end = range?.end ?? Infinity;
+  const buf = Buffer.allocUnsafe(BLOCK);
+  // Only a piece cut inside a line (one longer than a block) can end inside a UTF-8 sequence; a
+  // newline byte never does, so everywhere else the decoder holds nothing back.
+  const decoder = new StringDecoder('utf8');
+  let have = 0;
+  let pos = range?.start ?? 0;
+  for (;;) {
+    const n = pos < end ? readSync(fd, buf, have, Math.min(BLOCK - have, end - pos), range ? pos : null) : 0;
+    pos += n;
+    have += n;
+    const last = n === 0;
+    let off = 0;
+    while (off < have) {
+      let cut = have;
+      if (have - off > PIECE) {
+        const nl = buf.lastIndexOf(10, off + PIECE - 1);
+        const next = nl >= off ? nl : buf.indexOf(10, off + PIECE);
+        if (next !== -1 && next < have) cut = next + 1;
+        // A line that runs past what was read: read on, unless it fills the whole block.
+        else if (!last && off > 0) break;
+      } else if (!last) break;
+      onPiece(decoder.write(buf.subarray(off, cut)));
+      off = cut;
+    }
+    buf.copy(buf, 0, off, have);
+    have -= off;
+    if (last) break;
+  }
+  const rest = decoder.end();
+  if (rest) onPiece(rest);
+}

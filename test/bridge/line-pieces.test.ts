@@ -1,0 +1,55 @@
+// The CLI's file reader: pieces join back to the file's text exactly (multi-byte characters,
+// lines longer than a read, no final newline, a range of the file), and a piece ends at a newline
+// unless a line is longer than a whole read block.
+import {closeSync, mkdtempSync, openSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {readLinePieces} from '../../bridge/line-pieces';
+
+const dir = mkdtempSync(join(tmpdir(), 'apm-pieces-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+function pieces(text: string, range?: (bytes: Buffer) => {start: number; end: number}): {pieces: string[]; expected: string} {
+  const file = join(dir, 'log');
+  const bytes = Buffer.from(text);
+  writeFileSync(file, bytes);
+  const fd = openSync(file, 'r');
+  const out: string[] = [];
+  try {
+    const r = range?.(bytes);
+    readLinePieces(fd, (p) => out.push(p), r);
+    return {pieces: out, expected: r ? bytes.subarray(r.start, r.end).toString() : text};
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('readLinePieces', () => {
+  it('splits a large log at newlines and joins back to it exactly', () => {
+    const text = Array.from({length: 60_000}, (_, i) => `2026-11-25 INFO 안녕 ${i} é😀 ${'x'.repeat(i % 90)}`).join('\n');
+    const r = pieces(text);
+    expect(r.pieces.join('')).toBe(r.expected);
+    expect(r.pieces.length).toBeGreaterThan(20);
+    expect(r.pieces.slice(0, -1).every((p) => p.endsWith('\n'))).toBe(true);
+    expect(r.pieces.at(-1)?.endsWith('\n')).toBe(false);
+  });
+
+  it('keeps multi-byte characters whole when a line is longer than a read block', () => {
+    const text = `start\n${'한'.repeat(900_000)}\nend 😀\n`;
+    const r = pieces(text);
+    expect(r.pieces.join('')).toBe(r.expected);
+    expect(r.pieces.join('')).not.toContain('\uFFFD');
+  });
+
+  it('reads just a byte range of the file', () => {
+    const text = Array.from({length: 30_000}, (_, i) => `line ${i}`).join('\n');
+    const r = pieces(text, (b) => ({start: b.indexOf('line 1000\n'), end: b.indexOf('line 25000\n')}));
+    expect(r.pieces.join('')).toBe(r.expected);
+    expect(r.expected.startsWith('line 1000\n')).toBe(true);
+  });
+
+  it('reads an empty file as nothing', () => {
+    expect(pieces('').pieces).toEqual([]);
+  });
+});
