@@ -1,6 +1,8 @@
-import {pickLocale, type Locale} from '../shared/i18n/index';
 // The CLI's window on the world, passed to every command so tests can run a command
 // in-process with captured output.
+// Only the locale picker, not the string tables: every command starts through this file.
+import {pickLocale, type Locale} from '../shared/i18n/table';
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;

@@ -9,7 +9,7 @@ import {isContinuation} from '../shared/engine/events';
 import {normalizeLine, stripDecorations} from '../shared/engine/normalize';
 import type {Target} from '../shared/engine/types';
 import {parseStartupConfig} from '../shared/tracers/startup-config';
-import {joinPartialScans, type PartialScan, type ScanOptions, type ScanResult} from '../shared/engine/scan';
+import type {PartialScan, ScanOptions} from '../shared/engine/raw-scan';
 import {recognizers} from '../shared/tracers/index';
 import {scanRange, type PartJob} from './scan-part';
 
@@ -84,11 +84,15 @@ function scanWorkerFile(): string | null {
   }
 }
 
-/** Scans a regular file, on two threads when it is large. */
-export async function scanFile(file: string, size: number, opts: ScanOptions): Promise<ScanResult> {
+/**
+ * Scans a regular file, on two threads when it is large: the worker starts before anything else
+ * and the parts come back undiagnosed (the caller joins them with `joinPartialScans`). Runs
+ * synchronously up to the first await, so whatever the caller starts loading waits until then.
+ */
+export function scanFileParts(file: string, size: number, opts: ScanOptions): Promise<PartialScan[]> {
   const workerFile = size >= PARALLEL_MIN_BYTES ? scanWorkerFile() : null;
   const split = workerFile ? splitPoint(file, size) : null;
-  if (split === null || workerFile === null) return joinPartialScans([scanRange(file, 0, size, opts)], opts);
+  if (split === null || workerFile === null) return Promise.resolve([scanRange(file, 0, size, opts)]);
   const job: PartJob = {kind: 'apm-doctor-scan-part', file, start: split, end: size, opts: {env: opts.env, facts: opts.facts}};
   const worker = new Worker(workerFile, {workerData: job});
   const second = new Promise<PartialScan>((resolve, reject) => {
@@ -96,7 +100,13 @@ export async function scanFile(file: string, size: number, opts: ScanOptions): P
     worker.once('error', reject);
     worker.once('exit', (code) => (code !== 0 ? reject(new Error(`scan worker exited with ${code}`)) : undefined));
   });
-  worker.postMessage(agentTargetsIn(file, 0, split));
-  const first = scanRange(file, 0, split, opts);
-  return joinPartialScans([first, await second], opts);
+  try {
+    worker.postMessage(agentTargetsIn(file, 0, split));
+    const first = scanRange(file, 0, split, opts);
+    return second.then((part) => [first, part]);
+  } catch (e) {
+    void worker.terminate();
+    second.catch(() => undefined);
+    return Promise.reject(e as Error);
+  }
 }

@@ -3,12 +3,10 @@
 // becomes one string; prints NDJSON (SPEC §4) or a terminal report.
 import {closeSync, openSync, statSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
-import {Scanner, toFindingJson, ENVS, type DiagnosedFinding, type Env} from '../../shared/engine/api';
-import {renderMsg, t, type Locale} from '../../shared/i18n/index';
+import {ENVS, type Env} from '../../shared/engine/types';
 import {cliLocale, type Command} from '../io';
-import {wasmHintFinder} from '../hint-finder/index';
 import {readLinePieces} from '../line-pieces';
-import {PARALLEL_MIN_BYTES, scanFile} from '../scan-parallel';
+import {PARALLEL_MIN_BYTES, scanFileParts} from '../scan-parallel';
 import {parseArgs} from './args';
 
 /** Reads a file or stdin through `onChunk`; throws a readable Error on failure. */
@@ -26,25 +24,6 @@ async function readInput(file: string | undefined, onChunk: (text: string) => vo
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * One finding for a terminal. A failing tracer repeats itself, so a diagnosis already printed in
- * full (same rule, same address) is shown again as its head line and a pointer, not re-explained.
- */
-function renderText(f: DiagnosedFinding, locale: Locale, color: boolean, shown: Map<string, number>): string {
-  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const where = f.target.url ?? f.target.socket ?? '?';
-  const lines = f.line === f.endLine ? `${f.line}` : `${f.line}-${f.endLine}`;
-  const head = `${c('2', `line ${lines}`)}  ${t(locale, `lang_${f.lang}`)}${f.tracerVersion ? ` ${f.tracerVersion}` : ''}  ${c('33', t(locale, `cause_${f.cause}`))}  ${where}`;
-  const key = `${f.diagnosis.rule}\u0000${where}`;
-  const first = shown.get(key);
-  if (first !== undefined) return `${head}\n  ${c('2', t(locale, 'cli_same_as_line', {line: String(first), rule: f.diagnosis.rule}))}\n\n`;
-  shown.set(key, f.line);
-  const out = [head, `  ${c('1;31', renderMsg(locale, f.diagnosis.title))}  ${c('2', `[${f.diagnosis.rule}]`)}`];
-  out.push(`    ${renderMsg(locale, f.diagnosis.explanation)}`);
-  for (const a of f.diagnosis.advice) out.push(`    ${c('36', '→')} ${renderMsg(locale, a)}`);
-  return `${out.join('\n')}\n\n`;
 }
 
 export const run: Command = async (argv, io) => {
@@ -68,28 +47,28 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
   const locale = cliLocale(io, args.values['lang']);
-  const scanner = new Scanner({env, hintFinder: wasmHintFinder});
-  const shown = new Map<string, number>();
-  let count = 0;
-  const emit = (findings: readonly DiagnosedFinding[]) => {
-    if (findings.length === 0) return;
-    count += findings.length;
-    io.out(findings.map((f) => (format === 'json' ? `${JSON.stringify(toFindingJson(f, locale))}\n` : renderText(f, locale, io.isTty, shown))).join(''));
-  };
   const file = args.positionals[0];
   try {
     const st = file !== undefined && file !== '-' ? statSync(file) : null;
     if (st?.isFile() && st.size >= PARALLEL_MIN_BYTES) {
-      emit((await scanFile(file as string, st.size, {env})).findings);
+      // The scan threads start first; the rules and texts load while they run.
+      const parts = scanFileParts(file as string, st.size, {env});
+      const {joinParts, Report} = await import('./diagnose-report');
+      const report = new Report(format, locale, io);
+      report.emit(joinParts(await parts, env));
+      report.end();
       return 0;
     }
-    await readInput(file, (text) => emit(scanner.push(text).findings));
+    const {streamScanner, Report} = await import('./diagnose-report');
+    const report = new Report(format, locale, io);
+    const scanner = streamScanner(env);
+    await readInput(file, (text) => report.emit(scanner.push(text).findings));
+    report.emit(scanner.finish().findings);
+    report.end();
+    return 0;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     io.err(`apm-doctor diagnose: cannot read ${args.positionals[0] ?? 'stdin'}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}\n`);
     return 2;
   }
-  emit(scanner.finish().findings);
-  if (format === 'text' && count === 0) io.err(`${t(locale, 'cli_no_findings')}\n`);
-  return 0;
 };

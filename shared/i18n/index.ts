@@ -9,7 +9,7 @@ import type {Entry, Locale} from './table';
 import {uiMessages} from './ui';
 import type {Msg} from '../engine/types';
 
-export {LOCALES, type Locale, type Entry, type Table} from './table';
+export {LOCALES, pickLocale, type Locale, type Entry, type Table} from './table';
 
 export const messages = {
   ...engineMessages,
@@ -27,11 +27,6 @@ const table: Readonly<Record<string, Entry>> = messages;
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(table, key);
-}
-
-/** Picks our locale for a BCP 47 tag (`ko-KR` → ko); English otherwise. */
-export function pickLocale(tag: string | null | undefined): Locale {
-  return tag && /^ko(?:[-_.@]|$)/i.test(tag) ? 'ko' : 'en';
 }
 
 /**

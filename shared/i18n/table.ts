@@ -14,3 +14,8 @@ export interface Entry {
 }
 
 export type Table = Readonly<Record<string, Entry>>;
+
+/** Picks our locale for a BCP 47 tag (`ko-KR` → ko); English otherwise. */
+export function pickLocale(tag: string | null | undefined): Locale {
+  return tag && /^ko(?:[-_.@]|$)/i.test(tag) ? 'ko' : 'en';
+}
