@@ -42,8 +42,22 @@ function firstDiagnosis(f: RawFinding, ctx: RuleContext): Diagnosis {
   throw new Error('the catch-all rule must apply to every finding');
 }
 
+/** Rendered diagnoses: `diagnose` gives identical findings one shared Diagnosis, rendered once. */
+const rendered = {en: new WeakMap<Diagnosis, Rendered>(), ko: new WeakMap<Diagnosis, Rendered>()} satisfies Record<Locale, WeakMap<Diagnosis, Rendered>>;
+type Rendered = Pick<FindingJson, 'title' | 'explanation' | 'advice'>;
+
+function render(d: Diagnosis, locale: Locale): Rendered {
+  let r = rendered[locale].get(d);
+  if (!r) {
+    r = {title: renderMsg(locale, d.title), explanation: renderMsg(locale, d.explanation), advice: d.advice.map((a) => renderMsg(locale, a))};
+    rendered[locale].set(d, r);
+  }
+  return r;
+}
+
 /** The NDJSON object of `apm-doctor diagnose --format json` (SPEC §4), rendered in one language. */
 export function toFindingJson(f: DiagnosedFinding, locale: Locale): FindingJson {
+  const {title, explanation, advice} = render(f.diagnosis, locale);
   return {
     line: f.line,
     endLine: f.endLine,
@@ -56,9 +70,9 @@ export function toFindingJson(f: DiagnosedFinding, locale: Locale): FindingJson 
     errorCode: f.errorCode,
     timestamp: f.timestamp,
     rule: f.diagnosis.rule,
-    title: renderMsg(locale, f.diagnosis.title),
-    explanation: renderMsg(locale, f.diagnosis.explanation),
-    advice: f.diagnosis.advice.map((a) => renderMsg(locale, a)),
+    title,
+    explanation,
+    advice: [...advice],
     excerpt: f.excerpt,
   };
 }
