@@ -1,6 +1,8 @@
 // npm run wasm: assembles bridge/hint-finder/teddy.wat into teddy-wasm.ts (the module's bytes as
 // base64), so the CLI bundle and the tests load it without a file beside them and without an
-// assembler at run time. test/bridge/hint-finder.test.ts fails when the two drift apart.
+// assembler at run time; and writes plan.ts, the finder's plan for the recognisers' own hints
+// (make-plan.ts), which takes too long to compute at every start.
+// test/bridge/hint-finder.test.ts fails when either drifts from its source.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import wabt from 'wabt';
@@ -27,4 +29,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const bytes = await assembleTeddy();
   writeFileSync(`${dir}teddy-wasm.ts`, teddyModuleSource(bytes));
   console.log(`bridge/hint-finder/teddy-wasm.ts: ${bytes.length} bytes`);
+  // make-plan.ts is TypeScript importing the recognisers: Vite's module runner loads it.
+  const {runnerImport} = await import('vite');
+  const {module} = await runnerImport(`${dir}make-plan.ts`);
+  const plan = module.defaultPlan();
+  writeFileSync(`${dir}plan.ts`, module.planSource(plan));
+  console.log(`bridge/hint-finder/plan.ts: ${plan.hints.length} hints, ${plan.buckets.length} fingerprints`);
 }

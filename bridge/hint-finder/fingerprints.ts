@@ -46,7 +46,7 @@ for (const w of [
   'http https trace traces tracer tracing span spans data database service services server request requests',
   'response responses connect connection connected connecting internal external retry retrying entry',
   'error errors failed failure from code status datadog agent send sending sent process payload network',
-  'received receive timeout update query user session cache order orders queue worker job config default message',
+  'received receive timeout update query user session cache order orders queue worker job config configure configured configuration default message',
   'info debug warn warning started start running stopped complete completed available support supported memory',
   'report reporting upload download host port path method body header headers client event events metric metrics',
   'duration latency true false null undefined with that this have will could would should not none',
@@ -72,59 +72,131 @@ export function gramCosts(hint: string): number[] {
   return costs;
 }
 
-/**
- * The offset of the rarest 4-byte window of each hint (ASCII, at least 4 characters). A window
- * that other hints contain too (`ONNR` of ECONNREFUSED and ECONNRESET) fires on theirs as well.
- */
-export function fingerprintOffsets(hints: readonly string[]): number[] {
-  const holders = new Map<string, number>();
-  for (const h of new Set(hints)) {
-    const grams = new Set<string>();
-    for (let o = 0; o + 4 <= h.length; o++) grams.add(h.slice(o, o + 4));
-    for (const g of grams) holders.set(g, (holders.get(g) ?? 0) + 1);
-  }
-  return hints.map((h) => {
-    const costs = gramCosts(h);
-    let best = 0;
-    let bestCost = Infinity;
-    costs.forEach((c, o) => {
-      const cost = c + 10 * ((holders.get(h.slice(o, o + 4)) ?? 1) - 1);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = o;
-      }
-    });
-    return best;
-  });
+/** `s to`, `t re`: the end of one common word and the start of the next, all over prose. */
+function commonWordEdge(g: string): boolean {
+  const space = g.indexOf(' ', 1);
+  return space > 0 && space < 3 && WORD_EDGE_COMMON.has(g.charCodeAt(space - 1)) && WORD_EDGE_COMMON.has(g.charCodeAt(space + 1));
 }
 
 /**
- * Spreads fingerprints over Teddy's buckets. A bucket admits every 4-byte value whose nibbles are
- * in its sets (the sets of all its fingerprints, position by position), and each admitted value
- * in the text costs a table probe: each fingerprint goes where that product grows least.
+ * Fingerprints shared between hints where a rare one serves several (`ECON` for four error
+ * codes): fewer distinct fingerprints keep Teddy's buckets tight. Greedy set cover, each step
+ * taking the gram that covers the most hints not yet covered for its rarity.
  */
-export function assignBuckets(grams: readonly string[], buckets: number): number[] {
-  // Per bucket: for the low and high nibble of each of the 4 bytes, the admitted values as bits.
-  const sets = Array.from({length: buckets}, () => new Array<number>(8).fill(0));
-  const size = (bits: number) => {
-    let n = 0;
-    for (let b = bits; b; b &= b - 1) n++;
-    return Math.max(1, n);
-  };
-  const admits = (s: readonly number[]) => s.reduce((a, bits) => a * size(bits), 1);
-  return grams.map((g) => {
-    const add = [0, 1, 2, 3].flatMap((k) => [1 << (g.charCodeAt(k) & 15), 1 << (g.charCodeAt(k) >> 4)]);
+function sharedFingerprintOffsets(hints: readonly string[]): number[] {
+  // How much covering more hints with one gram is worth against its rarity (tuned on the three
+  // corpora of test/bridge/hint-finder.test.ts's plan check: the benchmark log, system logs, dd-trace debug logs).
+  const weight = 16;
+  const gramCost = new Map<string, number>();
+  const holders = new Map<string, Set<number>>();
+  hints.forEach((h, i) => {
+    gramCosts(h).forEach((c, o) => {
+      const g = h.slice(o, o + 4);
+      // A gram of a common word would be verified, for every hint that shares it, on most lines
+      // of a log: never worth the sharing.
+      gramCost.set(g, c + (COMMON_GRAMS.has(g.toLowerCase()) || commonWordEdge(g) ? 200 : 0));
+      let set = holders.get(g);
+      if (!set) holders.set(g, (set = new Set()));
+      set.add(i);
+    });
+  });
+  const chosen = new Array<string>(hints.length).fill('');
+  let left = hints.length;
+  while (left > 0) {
+    let best = '';
+    let bestScore = -Infinity;
+    for (const [g, set] of holders) {
+      let n = 0;
+      for (const i of set) if (chosen[i] === '') n++;
+      if (n === 0) continue;
+      const score = weight * Math.log2(1 + n) - (gramCost.get(g) ?? 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = g;
+      }
+    }
+    for (const i of holders.get(best) ?? []) {
+      if (chosen[i] === '') {
+        chosen[i] = best;
+        left--;
+      }
+    }
+  }
+  return hints.map((h, i) => h.indexOf(chosen[i] ?? ''));
+}
+
+// A rough share of each byte in log text (English letter frequencies for words, plus the spaces,
+// digits and punctuation of log lines), to estimate how often a bucket of fingerprints fires.
+const BYTE_SHARE = new Float64Array(256).fill(0.0003);
+{
+  const letters = 'etaoinshrdlcumwfgypbvkjxqz';
+  const freq = [12.7, 9.1, 8.2, 7.5, 7.0, 6.7, 6.3, 6.1, 6.0, 4.3, 4.0, 2.8, 2.8, 2.4, 2.4, 2.2, 2.0, 2.0, 1.9, 1.5, 1.0, 0.8, 0.15, 0.15, 0.1, 0.07];
+  [...letters].forEach((c, i) => {
+    BYTE_SHARE[c.charCodeAt(0)] = 0.0045 * (freq[i] ?? 0);
+    BYTE_SHARE[c.toUpperCase().charCodeAt(0)] = 0.0004 * (freq[i] ?? 0);
+  });
+  for (const c of 'EROINFWADBUGTZ') BYTE_SHARE[c.charCodeAt(0)] = (BYTE_SHARE[c.charCodeAt(0)] ?? 0) + 0.003;
+  for (let d = 48; d <= 57; d++) BYTE_SHARE[d] = 0.015;
+  for (const [c, share] of [[' ', 0.14], ['.', 0.02], [':', 0.02], ['"', 0.02], ['-', 0.015], ['/', 0.01], [',', 0.01], ['=', 0.008], ['_', 0.006], ['\n', 0.01]] as const) BYTE_SHARE[c.charCodeAt(0)] = share;
+  for (const c of '[](){}') BYTE_SHARE[c.charCodeAt(0)] = 0.003;
+}
+/** Share of log bytes whose low nibble is in `lo` and high nibble in `hi` (16-bit sets). */
+function admittedShare(lo: number, hi: number): number {
+  let sum = 0;
+  for (let h = 0; h < 16; h++) if (hi & (1 << h)) for (let l = 0; l < 16; l++) if (lo & (1 << l)) sum += BYTE_SHARE[h * 16 + l] ?? 0;
+  return sum;
+}
+/**
+ * Spreads fingerprints over Teddy's buckets. A bucket admits every 4-byte value whose nibbles are
+ * in its sets (position by position, the union over its fingerprints), and each admitted value
+ * in the text costs a table probe: the rarest fingerprints are placed first, each where the
+ * bucket's estimated rate in log text grows least.
+ */
+function assignBuckets(grams: readonly string[], buckets: number): number[] {
+  const lo = Array.from({length: buckets}, () => [0, 0, 0, 0]);
+  const hi = Array.from({length: buckets}, () => [0, 0, 0, 0]);
+  const rate = (l: readonly number[], h: readonly number[]) => l.reduce((r, bits, k) => r * admittedShare(bits, h[k] ?? 0), 1);
+  const gl = (g: string) => [0, 1, 2, 3].map((k) => 1 << (g.charCodeAt(k) & 15));
+  const gh = (g: string) => [0, 1, 2, 3].map((k) => 1 << (g.charCodeAt(k) >> 4));
+  const order = grams.map((_, i) => i).sort((a, b) => rate(gl(grams[b] ?? ''), gh(grams[b] ?? '')) - rate(gl(grams[a] ?? ''), gh(grams[a] ?? '')));
+  const out = new Array<number>(grams.length).fill(0);
+  for (const i of order) {
+    const g = grams[i] ?? '';
+    const l1 = gl(g);
+    const h1 = gh(g);
     let best = 0;
     let bestGrowth = Infinity;
-    sets.forEach((s, b) => {
-      const growth = admits(s.map((bits, i) => bits | (add[i] ?? 0))) - admits(s);
+    for (let b = 0; b < buckets; b++) {
+      const l = lo[b] ?? [];
+      const h = hi[b] ?? [];
+      const before = l[0] ? rate(l, h) : 0;
+      const growth = rate(l.map((x, k) => x | (l1[k] ?? 0)), h.map((x, k) => x | (h1[k] ?? 0))) - before;
       if (growth < bestGrowth) {
         bestGrowth = growth;
         best = b;
       }
-    });
-    const chosen = sets[best] ?? [];
-    chosen.forEach((bits, i) => (chosen[i] = bits | (add[i] ?? 0)));
-    return best;
-  });
+    }
+    lo[best] = (lo[best] ?? []).map((x, k) => x | (l1[k] ?? 0));
+    hi[best] = (hi[best] ?? []).map((x, k) => x | (h1[k] ?? 0));
+    out[i] = best;
+  }
+  return out;
+}
+
+/** Where each hint's fingerprint starts in it, and which Teddy bucket each distinct fingerprint takes (in first-use order). */
+export interface FinderPlan {
+  hints: readonly string[];
+  offsets: readonly number[];
+  buckets: readonly number[];
+}
+
+/**
+ * The plan for a list of hints (ASCII, at least 4 characters each). It takes tens of
+ * milliseconds while V8 still interprets, so the CLI ships the plan for its own hints
+ * precomputed (plan.ts, `npm run wasm`) and computes one only for other lists.
+ */
+export function computePlan(hints: readonly string[], buckets: number): FinderPlan {
+  const offsets = sharedFingerprintOffsets(hints);
+  const grams = [...new Set(hints.map((h, i) => h.slice(offsets[i] ?? 0, (offsets[i] ?? 0) + 4)))];
+  return {hints: [...hints], offsets, buckets: assignBuckets(grams, buckets)};
 }

@@ -1,33 +1,22 @@
-// The CLI's stage 1 (shared/engine/scan.ts `HintFinder`): every occurrence of every recogniser
-// hint in a chunk of log, found by the WebAssembly search in teddy.wat and verified here with
-// `startsWith`. V8's regex engine slows down with each alternative of a long alternation; this
-// search costs about the same for 80 hints as for 8 (bench/scan.bench.mjs measures the whole CLI).
+// The CLI's stage 1 (shared/engine/raw-scan.ts `HintFinder`): every occurrence of every
+// recogniser hint in a chunk of log, found and verified by the WebAssembly search in teddy.wat.
+// V8's regex engine slows down with each alternative of a long alternation; this search costs
+// about the same for 80 hints as for 8 (bench/scan.bench.mjs measures the whole CLI).
 //
 // The text goes into WebAssembly memory as latin1, one byte per character, so a byte offset is a
 // string offset. A text with characters above U+00FF is left to the scanner's regex (it would
 // keep only their low bytes); V8 answers that test without a scan for its one-byte strings.
 import type {FinderHint, HintFinder, HintFinderFactory, HintHits} from '../../shared/engine/raw-scan';
-import {assignBuckets, fingerprintOffsets} from './fingerprints';
+import {computePlan, type FinderPlan} from './fingerprints';
+import {BUCKETS, GROUPS, HINT_BYTES, HINT_BYTES_END, HINTS, MASKS, MAX_GROUPS, MAX_HINTS, OUT, OUT_RESULTS, PAD, PAGE, TABLE, TABLE_SLOTS, TEXT} from './layout';
+import {PLAN} from './plan';
 import {TEDDY_WASM_BASE64} from './teddy-wasm';
-
-// The module's memory layout (teddy.wat's header).
-const MASKS = 0;
-const TABLE = 1024;
-const TABLE_SLOTS = 512;
-const OUT = 8192;
-/** Results per call of `scan` (12 bytes each); a text with more calls it again from where it stopped. */
-const OUT_RESULTS = 16384;
-const TEXT = OUT + OUT_RESULTS * 12;
-/** Zero bytes after the text: the search loads up to 19 bytes past a block's start. */
-const PAD = 32;
-const BUCKETS = 8;
-const PAGE = 65536;
 
 interface TeddyExports {
   memory: WebAssembly.Memory;
   newlines: WebAssembly.Global;
   resume: WebAssembly.Global;
-  scan(p: number, end: number, out: number, outEnd: number): number;
+  scan(text: number, p: number, end: number, out: number, outEnd: number): number;
 }
 
 interface Hint {
@@ -60,19 +49,19 @@ class TeddyHintFinder implements HintFinder {
   private readonly ex: TeddyExports;
   private bytes!: Buffer;
   private words!: Int32Array;
-  /** Hints by fingerprint group (the table's 1-based value − 1). */
-  private readonly groups: Hint[][];
+  /** The factory's id of each hint, in the module's order (grouped by fingerprint). */
+  private readonly hintIds: Int32Array;
   private starts = new Int32Array(1024);
   private ids = new Int32Array(1024);
   private lines = new Int32Array(1024);
 
-  constructor(mod: WebAssembly.Module, groups: Map<string, Hint[]>) {
+  constructor(mod: WebAssembly.Module, groups: Map<string, Hint[]>, buckets: readonly number[]) {
     this.ex = new WebAssembly.Instance(mod, {}).exports as unknown as TeddyExports;
-    this.groups = [...groups.values()];
     this.reserve(0);
     const grams = [...groups.keys()];
-    const buckets = assignBuckets(grams, BUCKETS);
     const view = new DataView(this.ex.memory.buffer);
+    const order: number[] = [];
+    let bytesAt = HINT_BYTES;
     grams.forEach((g, gi) => {
       const bit = 1 << (buckets[gi] ?? 0);
       for (let k = 0; k < 4; k++) {
@@ -87,7 +76,19 @@ class TeddyHintFinder implements HintFinder {
       while (view.getUint32(TABLE + slot * 8, true) !== 0) slot = (slot + 1) % TABLE_SLOTS;
       view.setUint32(TABLE + slot * 8, key, true);
       view.setUint32(TABLE + slot * 8 + 4, gi + 1, true);
+      const hints = groups.get(g) ?? [];
+      view.setUint32(GROUPS + (gi + 1) * 8, order.length, true);
+      view.setUint32(GROUPS + (gi + 1) * 8 + 4, hints.length, true);
+      for (const h of hints) {
+        const at = HINTS + order.length * 12;
+        view.setUint32(at, h.offset, true);
+        view.setUint32(at + 4, h.text.length, true);
+        view.setUint32(at + 8, bytesAt, true);
+        bytesAt += this.bytes.write(h.text, bytesAt, 'latin1');
+        order.push(h.id);
+      }
     });
+    this.hintIds = Int32Array.from(order);
   }
 
   /** Grows memory to hold a text of `length` and refreshes the views a grow detaches. */
@@ -106,7 +107,7 @@ class TeddyHintFinder implements HintFinder {
     // Above U+00FF a character keeps only its low byte: 上 (U+4E0A) would count as a newline.
     if (BEYOND_LATIN1.test(text)) return null;
     this.reserve(text.length);
-    const {bytes, ex} = this;
+    const {bytes, ex, hintIds} = this;
     bytes.write(text, TEXT, 'latin1');
     bytes.fill(0, TEXT + text.length, TEXT + text.length + PAD);
     ex.newlines.value = 0;
@@ -114,29 +115,27 @@ class TeddyHintFinder implements HintFinder {
     let count = 0;
     let sorted = true;
     for (let p = TEXT; p < end; p = ex.resume.value as number) {
-      const n = ex.scan(p, end, OUT, OUT + OUT_RESULTS * 12);
+      const n = ex.scan(TEXT, p, end, OUT, OUT + OUT_RESULTS * 12);
+      if (count + n > this.starts.length) this.growResults(count + n);
+      const words = this.words;
       for (let i = 0, r = OUT >> 2; i < n; i++, r += 3) {
-        const at = (this.words[r] ?? 0) - TEXT;
-        for (const h of this.groups[(this.words[r + 1] ?? 1) - 1] ?? []) {
-          const start = at - h.offset;
-          if (start < 0 || !text.startsWith(h.text, start)) continue;
-          if (count === this.starts.length) this.growResults();
-          if (count > 0 && (this.starts[count - 1] ?? 0) > start) sorted = false;
-          this.starts[count] = start;
-          this.ids[count] = h.id;
-          // A hint holds no newline: the ones before its fingerprint are the ones before it.
-          this.lines[count] = this.words[r + 2] ?? 0;
-          count++;
-        }
+        const start = (words[r] ?? 0) - TEXT;
+        if (count > 0 && (this.starts[count - 1] ?? 0) > start) sorted = false;
+        this.starts[count] = start;
+        this.ids[count] = hintIds[words[r + 1] ?? 0] ?? 0;
+        this.lines[count] = words[r + 2] ?? 0;
+        count++;
       }
     }
     if (!sorted) this.sortResults(count);
     return {count, starts: this.starts, ids: this.ids, lines: this.lines, newlines: ex.newlines.value as number};
   }
 
-  private growResults(): void {
+  private growResults(need: number): void {
+    let size = this.starts.length;
+    while (size < need) size *= 2;
     const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
+      const b = new Int32Array(size);
       b.set(a);
       return b;
     };
@@ -172,20 +171,24 @@ const BEYOND_LATIN1 = /[^\0-\xff]/;
  * The CLI's `HintFinder`, or one that always defers to the regex when WebAssembly SIMD is missing
  * or a hint can't be fingerprinted (shorter than 4 characters, not printable ASCII).
  */
+const samePlan = (plan: FinderPlan, texts: readonly string[]) => plan.hints.length === texts.length && plan.hints.every((h, i) => h === texts[i]);
+
 export const wasmHintFinder: HintFinderFactory = (hints: readonly FinderHint[]) => {
   const mod = teddyModule();
   const texts = hints.map((h) => h.text);
   if (!mod || !texts.every((t) => ASCII_4.test(t))) return {find: () => null};
+  const plan = samePlan(PLAN, texts) ? PLAN : computePlan(texts, BUCKETS);
+  // Groups in first-use order of their fingerprints, as the plan numbers its buckets.
   const groups = new Map<string, Hint[]>();
-  const offsets = fingerprintOffsets(texts);
   for (const [i, h] of hints.entries()) {
-    const offset = offsets[i] ?? 0;
+    const offset = plan.offsets[i] ?? 0;
     const gram = h.text.slice(offset, offset + 4);
     let group = groups.get(gram);
     if (!group) groups.set(gram, (group = []));
     group.push({text: h.text, offset, id: i});
   }
   // The table stays at most half full so that a probe for an absent key ends quickly.
-  if (groups.size > TABLE_SLOTS / 2) return {find: () => null};
-  return new TeddyHintFinder(mod, groups);
+  const hintBytes = texts.reduce((n, t) => n + t.length, 0);
+  if (groups.size > Math.min(TABLE_SLOTS / 2, MAX_GROUPS - 1) || hints.length > MAX_HINTS || hintBytes > HINT_BYTES_END - HINT_BYTES) return {find: () => null};
+  return new TeddyHintFinder(mod, groups, plan.buckets);
 };

@@ -193,10 +193,16 @@ const QUALIFIER_RE = new RegExp(QUALIFIERS.map(escapeRe).join('|'));
 
 const compiledCache = new WeakMap<readonly Recognizer[], Compiled>();
 
+/** Every hint of the recognisers once, in order, and whether it is weak: what a `HintFinder` gets. */
+export function finderHints(list: readonly Recognizer[]): FinderHint[] {
+  const weak = new Set(list.flatMap((r) => r.weakHints ?? []));
+  return [...new Set(list.flatMap((r) => r.hints))].map((text) => ({text, weak: weak.has(text)}));
+}
+
 function compile(list: readonly Recognizer[]): Compiled {
   let c = compiledCache.get(list);
   if (!c) {
-    const hints = [...new Set(list.flatMap((r) => r.hints))];
+    const hints = finderHints(list).map((h) => h.text);
     const kinds = new Map<string, 'weak' | 'qualifier'>();
     for (const w of list.flatMap((r) => r.weakHints ?? [])) kinds.set(w, 'weak');
     for (const q of QUALIFIERS) if (!hints.includes(q)) kinds.set(q, 'qualifier');
@@ -219,7 +225,7 @@ function compile(list: readonly Recognizer[]): Compiled {
     c = {
       list,
       regexStage1,
-      hintList: hints.map((text) => ({text, weak: kinds.get(text) === 'weak'})),
+      hintList: finderHints(list),
       hints: new RegExp(trieAlternation(words), 'g'),
       kinds,
       leadsInto: list.flatMap((r) => (r.leadsInto ? [r.leadsInto] : [])),

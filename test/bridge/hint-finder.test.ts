@@ -7,6 +7,8 @@ import {describe, expect, it} from 'vitest';
 import {Scanner, scanText, type FinderHint, type HintHits} from '../../shared/engine/scan';
 import {recognizers} from '../../shared/tracers/index';
 import {wasmHintFinder} from '../../bridge/hint-finder/index';
+import {defaultPlan, planSource} from '../../bridge/hint-finder/make-plan';
+import {PLAN} from '../../bridge/hint-finder/plan';
 import {TEDDY_WASM_BASE64} from '../../bridge/hint-finder/teddy-wasm';
 import {assembleTeddy} from '../../scripts/build-wasm.mjs';
 
@@ -53,6 +55,14 @@ describe('WebAssembly hint finder', () => {
   it('is assembled from teddy.wat as committed (npm run wasm)', async () => {
     const bytes = await assembleTeddy();
     expect(bytes.toString('base64')).toBe(TEDDY_WASM_BASE64);
+  });
+
+  it("ships the plan for the recognisers' own hints as computed from them (npm run wasm)", () => {
+    expect(planSource(PLAN)).toBe(planSource(defaultPlan()));
+    // Every hint has a fingerprint inside it; a fingerprint of a common word would be verified on most lines.
+    PLAN.hints.forEach((h, i) => expect((PLAN.offsets[i] ?? -1) + 4).toBeLessThanOrEqual(h.length));
+    const grams = PLAN.hints.map((h, i) => h.slice(PLAN.offsets[i], (PLAN.offsets[i] ?? 0) + 4).toLowerCase());
+    for (const common of ['rror', 'gent', 'data', 'http', 'trac', 'figu', 's to']) expect(grams).not.toContain(common);
   });
 
   it('finds every occurrence that indexOf finds, and counts newlines before each', () => {
