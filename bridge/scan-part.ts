@@ -1,18 +1,21 @@
 // One part of a file scanned without diagnosis, on the main thread or in the scan worker
 // (scan-parallel.ts joins the parts). The worker's bundle is this file and what it imports: the
 // recognisers and RawScanner, not the rules and their texts, so the worker starts sooner.
-import {closeSync, openSync} from 'node:fs';
+import {closeSync, openSync, readSync} from 'node:fs';
 import {isMainThread, parentPort, workerData} from 'node:worker_threads';
+import {isContinuation} from '../shared/engine/events';
+import {stripDecorations} from '../shared/engine/normalize';
 import {RawScanner, type PartialScan, type ScanOptions} from '../shared/engine/raw-scan';
+import {recognizers} from '../shared/tracers/index';
 import type {Target} from '../shared/engine/types';
 import {wasmHintFinder} from './hint-finder/index';
 import {readLinePieces} from './line-pieces';
 
+/** The worker's part: from the split point (both threads compute it alike) to the end. */
 export interface PartJob {
   kind: 'apm-doctor-scan-part';
   file: string;
-  start: number;
-  end: number;
+  size: number;
   opts: Pick<ScanOptions, 'env' | 'facts'>;
 }
 
@@ -31,13 +34,41 @@ export function scanRange(file: string, start: number, end: number, opts: ScanOp
   return {...tail, findings: [...found, ...tail.findings]};
 }
 
+const leads = recognizers.flatMap((r) => (r.leadsInto ? [r.leadsInto] : []));
+
+/** A byte offset near the middle where a new log record starts (or null: don't split). */
+export function splitPoint(file: string, size: number): number | null {
+  const fd = openSync(file, 'r');
+  try {
+    const mid = Math.floor(size / 2);
+    const buf = Buffer.alloc(256 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, mid);
+    let pos = buf.indexOf(10) + 1;
+    if (pos <= 0) return null;
+    let prev = '';
+    while (pos < n) {
+      const eol = buf.indexOf(10, pos);
+      if (eol === -1) return null;
+      const line = stripDecorations(buf.toString('utf8', pos, eol)).text;
+      if (prev !== '' && !isContinuation(line, prev) && !leads.some((re) => re.test(prev)) && !/^\s*$/.test(line)) return mid + pos;
+      prev = line;
+      pos = eol + 1;
+    }
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The worker side (bridge/scan-worker.ts): scans its part once the main thread sends the agent targets. */
 export function runScanPartIfWorker(): boolean {
   if (isMainThread) return false;
   const job = workerData as PartJob | undefined;
   if (job?.kind !== 'apm-doctor-scan-part') return false;
   parentPort?.once('message', (targets: Target[]) => {
-    parentPort?.postMessage(scanRange(job.file, job.start, job.end, job.opts, targets));
+    // The main thread sends the targets only once it found the same split point.
+    const split = splitPoint(job.file, job.size) ?? job.size;
+    parentPort?.postMessage(scanRange(job.file, split, job.size, job.opts, targets));
   });
   return true;
 }

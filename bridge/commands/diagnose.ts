@@ -6,7 +6,8 @@ import {StringDecoder} from 'node:string_decoder';
 import {ENVS, type Env} from '../../shared/engine/types';
 import {cliLocale, type Command} from '../io';
 import {readLinePieces} from '../line-pieces';
-import {PARALLEL_MIN_BYTES, scanFileParts} from '../scan-parallel';
+import {scanFileParts} from '../scan-parallel';
+import {PARALLEL_MIN_BYTES} from '../scan-prestart';
 import {parseArgs} from './args';
 
 /** Reads a file or stdin through `onChunk`; throws a readable Error on failure. */
