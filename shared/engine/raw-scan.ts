@@ -14,7 +14,7 @@
 import {classifyCause, completeTarget} from './classify';
 import {ERROR_START, isContinuation, MAX_EVENT_LINES} from './events';
 import {normalizeLine} from './normalize';
-import type {Env, Facts, LogEvent, LogLine, RawFinding, Recognizer, StartupConfig, Target} from './types';
+import type {Env, Facts, Recognition, LogEvent, LogLine, RawFinding, Recognizer, StartupConfig, Target} from './types';
 import {recognizers as defaultRecognizers} from '../tracers/index';
 
 export interface ScanOptions {
@@ -56,6 +56,9 @@ const MAX_EXCERPT_LINES = 12;
 const MAX_EXCERPT_CHARS = 4000;
 /** Lines longer than this are cut before normalisation: recognisers need the head of a line, and a 1 MB line must stay linear. */
 const MAX_LINE_CHARS = 64 * 1024;
+/** Event texts whose recognition is remembered (see RawScanner.recognized), and the longest. */
+const MAX_REMEMBERED = 1024;
+const MAX_REMEMBERED_TEXT = 8192;
 /** How far back from a hit we look for the start of its event. */
 const MAX_LOOKBACK_LINES = 60;
 
@@ -253,10 +256,16 @@ function addrKeys(t: Target): string[] {
 /**
  * A copy that shares no memory with the text it came from. V8 keeps a substring as a view of its
  * parent, so a finding kept for the report would otherwise keep its whole 64 KB chunk alive: the
- * CLI then held most of a 100 MB log and spent its time in the garbage collector.
+ * CLI then held most of a 100 MB log and spent its time in the garbage collector. (Flattening
+ * `' ' + s` copies s into a new string; slicing that copy holds only the copy.)
  */
 function ownCopy<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T;
+  if (typeof x === 'string') return (x.length < 13 ? x : (' ' + x).slice(1)) as T;
+  if (x === null || typeof x !== 'object') return x;
+  if (Array.isArray(x)) return x.map(ownCopy) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[k] = ownCopy(v);
+  return out as T;
 }
 
 function boundedExcerpt(lines: readonly LogLine[]): string {
@@ -661,7 +670,17 @@ export class RawScanner {
     return false;
   }
 
+  /**
+   * What the recognisers said about an event text seen before. A failing tracer prints the same
+   * event over and over (dd-trace-js's error objects carry no timestamp), and recognisers read
+   * nothing but the lines' text, so the answer for a text is the answer for its repeats. Startup
+   * configs are never remembered: they are context, counted each time.
+   */
+  private readonly recognized = new Map<string, {r: Recognizer; rec: Recognition} | null>();
+
   private recognize(ev: LogEvent): RawFinding | null {
+    const known = this.recognized.get(ev.text);
+    if (known !== undefined) return known && this.finding(known.r, known.rec, ev);
     for (const r of this.compiled.list) {
       if (!r.hints.some((h) => ev.text.includes(h))) continue;
       try {
@@ -674,30 +693,44 @@ export class RawScanner {
         }
         const rec = r.recognize(ev);
         if (!rec) continue;
-        const target = completeTarget(rec.target);
-        const f: RawFinding = ownCopy({
-          line: ev.line,
-          endLine: ev.endLine,
-          lang: rec.lang ?? r.lang,
-          source: r.source,
-          recognizer: r.id,
-          cause: rec.cause,
-          target,
-          tracerVersion: rec.tracerVersion ?? null,
-          httpStatus: rec.httpStatus ?? null,
-          errorCode: rec.errorCode ?? null,
-          timestamp: rec.timestamp ?? ev.lines[0]?.timestamp ?? null,
-          excerpt: boundedExcerpt(ev.lines),
-        });
-        if (rec.needsAgentTarget) this.needsContext.add(f);
-        return f;
+        const kept = ownCopy(rec);
+        this.remember(ev.text, {r, rec: kept});
+        return this.finding(r, kept, ev);
       } catch {
         // One recogniser's bug must not hide the others' findings (STYLE §10).
         continue;
       }
     }
+    this.remember(ev.text, null);
     return null;
   }
+
+  private remember(text: string, answer: {r: Recognizer; rec: Recognition} | null): void {
+    if (text.length > MAX_REMEMBERED_TEXT) return;
+    // Bounded: a log of ever-different events gains nothing from the memory anyway.
+    if (this.recognized.size >= MAX_REMEMBERED) this.recognized.clear();
+    this.recognized.set(ownCopy(text), answer);
+  }
+
+  private finding(r: Recognizer, rec: Recognition, ev: LogEvent): RawFinding {
+    const f: RawFinding = ownCopy({
+      line: ev.line,
+      endLine: ev.endLine,
+      lang: rec.lang ?? r.lang,
+      source: r.source,
+      recognizer: r.id,
+      cause: rec.cause,
+      target: completeTarget(rec.target),
+      tracerVersion: rec.tracerVersion ?? null,
+      httpStatus: rec.httpStatus ?? null,
+      errorCode: rec.errorCode ?? null,
+      timestamp: rec.timestamp ?? ev.lines[0]?.timestamp ?? null,
+      excerpt: boundedExcerpt(ev.lines),
+    });
+    if (rec.needsAgentTarget) this.needsContext.add(f);
+    return f;
+  }
+
 
   /** A startup configuration line is context; it is a finding only when it reports an agent error. */
   private fromConfig(r: Recognizer, cfg: StartupConfig, ev: LogEvent): RawFinding | null {
