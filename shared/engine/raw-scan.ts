@@ -259,8 +259,12 @@ function addrKeys(t: Target): string[] {
  * CLI then held most of a 100 MB log and spent its time in the garbage collector. (Flattening
  * `' ' + s` copies s into a new string; slicing that copy holds only the copy.)
  */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 function ownCopy<T>(x: T): T {
-  if (typeof x === 'string') return (x.length < 13 ? x : (' ' + x).slice(1)) as T;
+  if (typeof x === 'string') return ownString(x) as T;
   if (x === null || typeof x !== 'object') return x;
   if (Array.isArray(x)) return x.map(ownCopy) as T;
   const out: Record<string, unknown> = {};
@@ -712,8 +716,10 @@ export class RawScanner {
     this.recognized.set(ownCopy(text), answer);
   }
 
+  /** `rec` is already a copy of its own (see `recognize`); only what comes from `ev` is copied here. */
   private finding(r: Recognizer, rec: Recognition, ev: LogEvent): RawFinding {
-    const f: RawFinding = ownCopy({
+    const stamp = ev.lines[0]?.timestamp;
+    const f: RawFinding = {
       line: ev.line,
       endLine: ev.endLine,
       lang: rec.lang ?? r.lang,
@@ -724,9 +730,9 @@ export class RawScanner {
       tracerVersion: rec.tracerVersion ?? null,
       httpStatus: rec.httpStatus ?? null,
       errorCode: rec.errorCode ?? null,
-      timestamp: rec.timestamp ?? ev.lines[0]?.timestamp ?? null,
-      excerpt: boundedExcerpt(ev.lines),
-    });
+      timestamp: rec.timestamp ?? (stamp ? ownString(stamp) : null),
+      excerpt: ownString(boundedExcerpt(ev.lines)),
+    };
     if (rec.needsAgentTarget) this.needsContext.add(f);
     return f;
   }
