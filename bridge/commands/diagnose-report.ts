@@ -14,22 +14,54 @@ export function joinParts(parts: readonly PartialScan[], env: Env): DiagnosedFin
   return joinPartialScans(parts, {env}).findings;
 }
 
+/**
+ * `JSON.stringify(toFindingJson(f))`, byte for byte, for thousands of findings that share a few
+ * diagnoses and excerpts (a failing tracer repeats itself): the diagnosis and the excerpt are
+ * serialised once each, the rest per finding.
+ */
+export class FindingJsonLines {
+  private readonly diagnoses = new WeakMap<DiagnosedFinding['diagnosis'], string>();
+  private readonly excerpts = new Map<string, string>();
+
+  constructor(private readonly locale: Locale) {}
+
+  line(f: DiagnosedFinding): string {
+    const {title, explanation, advice, excerpt, ...head} = toFindingJson(f, this.locale);
+    let diagnosis = this.diagnoses.get(f.diagnosis);
+    if (diagnosis === undefined) {
+      diagnosis = JSON.stringify({title, explanation, advice}).slice(1, -1);
+      this.diagnoses.set(f.diagnosis, diagnosis);
+    }
+    let ex = this.excerpts.get(excerpt);
+    if (ex === undefined) {
+      ex = JSON.stringify(excerpt);
+      if (this.excerpts.size >= 1024) this.excerpts.clear();
+      this.excerpts.set(excerpt, ex);
+    }
+    return `${JSON.stringify(head).slice(0, -1)},${diagnosis},"excerpt":${ex}}`;
+  }
+}
+
 /** Writes findings as NDJSON or as the terminal report; counts them. */
 export class Report {
   count = 0;
   private readonly shown = new Map<string, number>();
+  private readonly json: FindingJsonLines;
 
   constructor(
     private readonly format: 'text' | 'json',
     private readonly locale: Locale,
     private readonly io: Io,
-  ) {}
+  ) {
+    this.json = new FindingJsonLines(locale);
+  }
 
   emit(findings: readonly DiagnosedFinding[]): void {
     if (findings.length === 0) return;
     this.count += findings.length;
-    this.io.out(findings.map((f) => (this.format === 'json' ? `${JSON.stringify(toFindingJson(f, this.locale))}\n` : renderText(f, this.locale, this.io.isTty, this.shown))).join(''));
+    this.io.out(findings.map((f) => (this.format === 'json' ? `${this.json.line(f)}\n` : renderText(f, this.locale, this.io.isTty, this.shown))).join(''));
   }
+
 
   /** The text report says so when there was nothing (JSON stays empty: no lines, no findings). */
   end(): void {
