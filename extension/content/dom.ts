@@ -18,7 +18,10 @@ export const BLOCK_TAGS = new Set([
 export const OWN_TAG = 'APM-DOCTOR-OVERLAY';
 
 export function isBlock(el: Element): boolean {
-  const tag = el.tagName;
+  return isBlockTag(el.tagName);
+}
+
+export function isBlockTag(tag: string): boolean {
   // Custom elements (Angular/Lit components such as <kd-log-line>) are nearly always laid out
   // as blocks in log consoles.
   return BLOCK_TAGS.has(tag) || tag.includes('-');

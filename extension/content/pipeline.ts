@@ -1,6 +1,6 @@
 // From page changes to placed findings, in budgeted steps:
 //   changed nodes ─(dedupe: skip nodes whose ancestor is queued)─▶ walk jobs
-//   walk jobs ─(adapter rows, else the nearest block of each text node)─▶ rows
+//   walk jobs ─(adapter rows, else the nearest block of each text node; inline-only blocks whole)─▶ rows
 //   rows ─(text unchanged since last scan? skip)─▶ segments ─(joined, one engine call per batch)─▶
 //   findings ─(line → row → Range)─▶ FindingStore
 // Every step is resumable, so a slice stops at its deadline wherever it is. Above
@@ -9,12 +9,13 @@
 import type {Scanner} from '../../shared/engine/api';
 import type {DiagnosedFinding} from '../../shared/engine/types';
 import type {ConsoleAdapter} from '../adapters/types';
-import {blockOf, isSkipped, OWN_TAG, SKIP_TAGS} from './dom';
+import {blockOf, isBlockTag, isSkipped, OWN_TAG, SKIP_TAGS} from './dom';
 import type {FindingStore, Placed} from './findings';
+import {hasOnlyInlineNoHost} from './inline-text';
 import type {Life} from './life';
 import {Queue} from './queue';
 import type {ReadMode} from './row-text';
-import {lineSpan, rangeFor, readRowText} from './row-text';
+import {lineSpan, rangeFor, readRowText, rowText} from './row-text';
 
 /** Queued nodes above which one rescan of their roots is cheaper than walking each. */
 export const RESCAN_THRESHOLD = 2_000;
@@ -26,9 +27,17 @@ const CHUNK_CHARS = 64_000;
 const REMEMBER_TEXT_CHARS = 16_000;
 /** Check the clock every this many walked nodes. */
 const WALK_CHECK_EVERY = 256;
+/**
+ * Child elements above which the walk does not read a block whole: one call over a <pre> of
+ * 200,000 colour spans took ~30 ms, where the walk can stop between any two nodes.
+ */
+const WHOLE_BLOCK_CHILDREN = 256;
 
-/** A row's text as last scanned: a 30-bit hash of text and length (a small integer: no allocation per row). */
-type RowMemo = number;
+/**
+ * A row's text as last scanned: a 30-bit hash of text and length (a small integer: no allocation
+ * per row); until the row's batch is joined, the text itself (see indexBatch).
+ */
+type RowMemo = number | string;
 
 interface Segment {
   row: Element;
@@ -36,13 +45,17 @@ interface Segment {
   text: string;
   /** Line of the row's text where `text` starts. */
   lineOffset: number;
+  /** `text` is the whole row and the row's memo is still that text: indexBatch hashes it. */
+  settlesMemo: boolean;
 }
 
 interface WalkJob {
   walker: TreeWalker;
   root: Node;
-  rows: ReadonlySet<Element>;
-  started: boolean;
+  /** The adapter's row selector (null: no adapter, or one whose selector doesn't parse). */
+  rows: string | null;
+  /** Where the next slice goes on: the first node not handled yet. */
+  next: Node | null;
   /** Generic blocks wholly inside `root`, with their own text gathered during the walk. */
   texts: Map<Element, string>;
   /** The block whose text the walk is appending to, and whether it is wholly inside `root`. */
@@ -60,13 +73,19 @@ export interface PipelineHooks {
   onShadowRoot: (root: ShadowRoot) => void;
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+// FNV-1a. `| 0`: the offset basis is above 2^31, and a hash that starts as a double and goes on as
+// an int32 made the loop ~1.3× slower (it runs over every character of every row).
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function memoOf(hash: number, length: number): number {
+  return (hash ^ Math.imul(length, 0x9e3779b1)) & 0x3fffffff;
+}
+
+function textMemo(s: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return memoOf(h, s.length);
 }
 
 function countLines(text: string, end = text.length): number {
@@ -86,15 +105,19 @@ export class Pipeline {
   private memo = new WeakMap<Element, RowMemo>();
   /** Full text of large rows, so an append (live tail in one <pre>) scans only the new lines. */
   private bigTexts = new WeakMap<Element, string>();
+  /** Whether bigTexts was ever written (since reset): most pages have no such row to look up. */
+  private anyBigText = false;
   /** Counters for tests and the benchmark. */
   readonly stats = {batches: 0, rowsScanned: 0, rowsSkipped: 0, rescans: 0, msWalk: 0, msRead: 0, msEngine: 0, msPlace: 0};
 
+  /** `readWholeBlocks`: false walks every node of every block (tests compare the two). */
   constructor(
     private readonly life: Life,
     private readonly store: FindingStore,
     private adapter: ConsoleAdapter | null,
     private scanner: Scanner,
     private readonly hooks: PipelineHooks,
+    private readonly readWholeBlocks = true,
   ) {}
 
   get idle(): boolean {
@@ -107,6 +130,7 @@ export class Pipeline {
     this.scanner = scanner;
     this.memo = new WeakMap();
     this.bigTexts = new WeakMap();
+    this.anyBigText = false;
     this.pendingNodes = [];
     this.walkJobs.length = 0;
     this.pendingRows.clear();
@@ -205,20 +229,26 @@ export class Pipeline {
     }
     if (el && isSkipped(el)) return;
     if (!(el || node instanceof Document || node instanceof ShadowRoot || node instanceof DocumentFragment)) return;
-    const scope = node as Element | Document | DocumentFragment;
-    const rows = new Set<Element>();
-    if (this.adapter) {
-      const selector = this.adapter.rows;
-      this.life.guard('adapter rows', () => {
-        if (el?.matches(selector)) rows.add(el);
-        // A leaf holds no rows; skipping it saves a querySelectorAll that, with combinators in
-        // `rows`, costs Chromium a walk of the whole document.
-        if (!el || el.firstElementChild) for (const r of scope.querySelectorAll(selector)) rows.add(r);
-      });
-    }
     const doc = node.ownerDocument ?? (node as Document);
+    // The walk tells the adapter's rows as it reaches them (Element.matches): collecting them up
+    // front (querySelectorAll of the page, then a Set of its rows) was one task no slice could
+    // split, 30–80 ms on the 50,000-row bench page.
+    const rows = this.rowSelector(doc);
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.walkJobs.push({walker, root: node, rows, started: false, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE, open: []});
+    this.walkJobs.push({walker, root: node, rows, next: node, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE, open: []});
+  }
+
+  /** The adapter's row selector, if it parses (with a bad one the page gets the generic walk). */
+  private rowSelector(doc: Document): string | null {
+    const selector = this.adapter?.rows;
+    if (!selector) return null;
+    return (
+      this.life.guard('adapter rows', () => {
+        // Parsed against an empty fragment: nothing of the page is matched.
+        doc.createDocumentFragment().querySelector(selector);
+        return selector;
+      }) ?? null
+    );
   }
 
   // ---- walk jobs → rows -------------------------------------------------------------------
@@ -229,15 +259,9 @@ export class Pipeline {
     const job = this.walkJobs[0];
     if (!job) return;
     const w = job.walker;
-    let n: Node | null;
-    if (!job.started) {
-      job.started = true;
-      n = w.currentNode;
-    } else {
-      n = w.nextNode();
-    }
-    let count = 0;
-    const hasRows = job.rows.size > 0;
+    let n = job.next;
+    let budget = WALK_CHECK_EVERY;
+    const rows = job.rows;
     while (n) {
       let skipChildren = false;
       const type = n.nodeType;
@@ -247,22 +271,34 @@ export class Pipeline {
       } else if (type === Node.ELEMENT_NODE) {
         const el = n as Element;
         const tag = el.tagName;
-        if (hasRows && job.rows.has(el)) {
+        if (rows !== null && el.matches(rows)) {
           this.addRow(el, 'entry');
           skipChildren = true;
         } else if (SKIP_TAGS.has(tag) || tag === OWN_TAG) {
           skipChildren = true;
         } else if (tag === 'BR' && el.parentElement) {
           this.walkText(job, this.blockOfParent(el.parentElement), '\n');
+        } else if (!rows && this.readWholeBlocks && isBlockTag(tag) && el.childElementCount <= WHOLE_BLOCK_CHILDREN && hasOnlyInlineNoHost(el)) {
+          // What the walk would append for each of its text nodes, in one call (inline-text.ts).
+          // An adapter's rows may be inline elements, so only the generic walk does this; and a
+          // block with no text node is walked, as the walk changes blocks only at a text node.
+          const text = el.textContent;
+          if (text) {
+            this.wholeBlock(job, el, text);
+            skipChildren = true;
+          }
         }
         if (el.shadowRoot) this.hooks.onShadowRoot(el.shadowRoot);
       }
-      if (++count % WALK_CHECK_EVERY === 0 && performance.now() >= deadline) {
-        if (skipChildren) this.skipSubtree(w);
-        this.flushWalkTexts(job, false);
-        return;
-      }
       n = skipChildren ? this.skipSubtree(w) : w.nextNode();
+      if (--budget <= 0) {
+        budget = WALK_CHECK_EVERY;
+        if (n && performance.now() >= deadline) {
+          job.next = n;
+          this.flushWalkTexts(job, false);
+          return;
+        }
+      }
     }
     this.flushWalkTexts(job, true);
     this.walkJobs.shift();
@@ -285,6 +321,16 @@ export class Pipeline {
     if (block !== job.block) this.switchBlock(job, block);
     if (job.blockInside) job.text += data;
     else if (/\S/.test(data)) this.addRow(block, 'own');
+  }
+
+  /**
+   * A block read whole, entered and left in one step: walked node by node, it would be left at
+   * the next text node outside it and queued before anything else then, as here.
+   */
+  private wholeBlock(job: WalkJob, block: Element, text: string): void {
+    this.switchBlock(job, block);
+    job.block = null;
+    if (/\S/.test(text)) this.addRow(block, 'own', job.blockInside ? text : undefined);
   }
 
   /**
@@ -373,17 +419,22 @@ export class Pipeline {
 
   private segmentRow(row: Element, mode: ReadMode, known?: string): void {
     if (!row.isConnected) return;
-    const text = known ?? readRowText(this.partsOf(row, mode), mode, false).text;
-    const memo = (fnv1a(text) ^ Math.imul(text.length, 0x9e3779b1)) & 0x3fffffff;
-    if (this.memo.get(row) === memo) {
+    const text = known ?? rowText(this.partsOf(row, mode), mode);
+    const old = this.memo.get(row);
+    // A row seen before: its memo now. A new one (or one still pending): in indexBatch.
+    const memo = typeof old === 'number' ? textMemo(text) : undefined;
+    if (old !== undefined && (memo === undefined ? old === text : old === memo)) {
       this.stats.rowsSkipped++;
       return;
     }
     this.stats.rowsScanned++;
-    this.memo.set(row, memo);
-    const oldText = this.bigTexts.get(row);
-    if (text.length > REMEMBER_TEXT_CHARS) this.bigTexts.set(row, text);
-    else if (oldText !== undefined) this.bigTexts.delete(row);
+    const oldText = this.anyBigText ? this.bigTexts.get(row) : undefined;
+    if (text.length > REMEMBER_TEXT_CHARS) {
+      this.bigTexts.set(row, text);
+      this.anyBigText = true;
+    } else if (oldText !== undefined) {
+      this.bigTexts.delete(row);
+    }
     let from = 0;
     let lineOffset = 0;
     if (oldText !== undefined && text.length > oldText.length && text.startsWith(oldText)) {
@@ -394,9 +445,12 @@ export class Pipeline {
     } else {
       this.store.clearRow(row);
     }
-    if (!/\S/.test(text)) return;
+    const blank = !/\S/.test(text);
+    const settlesMemo = memo === undefined && from === 0 && text.length <= CHUNK_CHARS && !blank;
+    this.memo.set(row, settlesMemo ? text : (memo ?? textMemo(text)));
+    if (blank) return;
     if (text.length - from <= CHUNK_CHARS) {
-      this.segments.push({row, mode, text: from ? text.slice(from) : text, lineOffset});
+      this.segments.push({row, mode, text: from ? text.slice(from) : text, lineOffset, settlesMemo});
       return;
     }
     // Huge row (a whole log in one <pre>): whole-line chunks, each its own batch entry.
@@ -407,7 +461,7 @@ export class Pipeline {
         end = nl > from ? nl : end;
       }
       const chunk = text.slice(from, end);
-      this.segments.push({row, mode, text: chunk, lineOffset});
+      this.segments.push({row, mode, text: chunk, lineOffset, settlesMemo});
       lineOffset += countLines(chunk) + (text[end] === '\n' ? 1 : 0);
       from = text[end] === '\n' ? end + 1 : end;
     }
@@ -419,13 +473,9 @@ export class Pipeline {
     const t1 = performance.now();
     this.stats.msRead += t1 - t0;
     if (!batch.length) return;
-    const firstLines: number[] = [];
-    let line = 1;
-    for (const seg of batch) {
-      firstLines.push(line);
-      line += countLines(seg.text) + 1;
-    }
-    const result = this.life.guard('engine', () => this.scanner.add(batch.map((s) => s.text).join('\n')));
+    const text = batch.map((s) => s.text).join('\n');
+    const firstLines = this.indexBatch(batch, text);
+    const result = this.life.guard('engine', () => this.scanner.add(text));
     const t2 = performance.now();
     this.stats.msEngine += t2 - t1;
     this.stats.batches++;
@@ -442,6 +492,37 @@ export class Pipeline {
     }
     for (const [row, {mode, items}] of byRow) this.life.guard('place', () => this.place(row, mode, items));
     this.stats.msPlace += performance.now() - t2;
+  }
+
+  /**
+   * The line of the joined batch `text` where each segment starts; and, in the same pass, the memo
+   * of each row first seen in this batch. Hashing here rather than in segmentRow: text read from
+   * the page comes as Blink's own (external) strings, on which charCodeAt was 1.5–2× slower than
+   * on the joined string.
+   */
+  private indexBatch(batch: readonly Segment[], text: string): number[] {
+    const firstLines: number[] = [];
+    let line = 1;
+    let pos = 0;
+    for (const seg of batch) {
+      firstLines.push(line);
+      const end = pos + seg.text.length;
+      if (seg.settlesMemo) {
+        let h = FNV_BASIS;
+        for (let i = pos; i < end; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10) line++;
+          h = Math.imul(h ^ c, FNV_PRIME);
+        }
+        // Unless the row was read again since (its memo is then that newer text).
+        if (this.memo.get(seg.row) === seg.text) this.memo.set(seg.row, memoOf(h, seg.text.length));
+      } else {
+        line += countLines(seg.text);
+      }
+      line++;
+      pos = end + 1;
+    }
+    return firstLines;
   }
 
   private segmentIndex(firstLines: readonly number[], line: number): number {

@@ -3,6 +3,7 @@
 // records where each text node starts, so an offset in the text maps back to a DOM position
 // (a Range for the highlight) without touching the page's nodes.
 import {BLOCK_TAGS, OWN_TAG, SKIP_TAGS} from './dom';
+import {hasOnlyInline} from './inline-text';
 
 export interface RowText {
   text: string;
@@ -16,6 +17,11 @@ export type ReadMode =
   | 'entry'
   /** A generic block: nested blocks are rows of their own, only a line break stands for them. */
   | 'own';
+
+/** The row's text alone: read whole when every part is inline-only (inline-text.ts), else node by node. */
+export function rowText(parts: readonly Element[], mode: ReadMode): string {
+  return readInlineParts(parts) ?? readRowText(parts, mode, false).text;
+}
 
 export function readRowText(parts: readonly Element[], mode: ReadMode, withNodes: boolean): RowText {
   const out: RowText = {text: '', nodes: [], starts: []};
@@ -58,6 +64,17 @@ export function readRowText(parts: readonly Element[], mode: ReadMode, withNodes
   }
   out.text = text;
   return out;
+}
+
+/** What readRowText reads when every part is inline-only; else null. */
+function readInlineParts(parts: readonly Element[]): string | null {
+  let text = '';
+  for (const part of parts) {
+    if (!hasOnlyInline(part)) return null;
+    if (text.length && !text.endsWith('\n')) text += '\n';
+    text += part.textContent ?? '';
+  }
+  return text;
 }
 
 /** Offsets [start, end) of line `index` (0-based) in `text`, trimmed of surrounding whitespace. */
