@@ -8,7 +8,7 @@ import {normalizeLine} from '../shared/engine/normalize';
 import type {Target} from '../shared/engine/types';
 import {parseStartupConfig} from '../shared/tracers/startup-config';
 import type {PartialScan, ScanOptions} from '../shared/engine/raw-scan';
-import {scanRange, splitPoint, type PartJob} from './scan-part';
+import {scanRange, splitPoint, type PartJob, type PartStart} from './scan-part';
 import {claimScanWorker, PARALLEL_MIN_BYTES, scanWorkerFile} from './scan-prestart';
 
 /**
@@ -65,7 +65,8 @@ export function scanFileParts(file: string, size: number, opts: ScanOptions): Pr
     worker.once('exit', (code) => (code !== 0 ? reject(new Error(`scan worker exited with ${code}`)) : undefined));
   });
   try {
-    worker.postMessage(agentTargetsIn(file, 0, split));
+    const start: PartStart = {split, targets: agentTargetsIn(file, 0, split)};
+    worker.postMessage(start);
     const first = scanRange(file, 0, split, opts);
     return second.then((part) => [first, part]);
   } catch (e) {

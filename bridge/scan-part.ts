@@ -11,12 +11,18 @@ import type {Target} from '../shared/engine/types';
 import {wasmHintFinder} from './hint-finder/index';
 import {readLinePieces} from './line-pieces';
 
-/** The worker's part: from the split point (both threads compute it alike) to the end. */
+/** The worker's part: from the split point (the main thread sends it with the targets) to the end. */
 export interface PartJob {
   kind: 'apm-doctor-scan-part';
   file: string;
   size: number;
   opts: Pick<ScanOptions, 'env' | 'facts'>;
+}
+
+/** What the main thread sends the worker once it knows them: where its part starts, and the agent addresses before it. */
+export interface PartStart {
+  split: number;
+  targets: Target[];
 }
 
 /** Scans [start, end) of a file; `agentTargets` are the agent addresses the parts before it named. */
@@ -65,9 +71,7 @@ export function runScanPartIfWorker(): boolean {
   if (isMainThread) return false;
   const job = workerData as PartJob | undefined;
   if (job?.kind !== 'apm-doctor-scan-part') return false;
-  parentPort?.once('message', (targets: Target[]) => {
-    // The main thread sends the targets only once it found the same split point.
-    const split = splitPoint(job.file, job.size) ?? job.size;
+  parentPort?.once('message', ({split, targets}: PartStart) => {
     parentPort?.postMessage(scanRange(job.file, split, job.size, job.opts, targets));
   });
   return true;

@@ -452,7 +452,7 @@ export class RawScanner {
     /** The next hint (or anchor) at or after `from`: its offset, or -1; `hitWeak` says which kind. */
     const nextHit = (): number => {
       if (found) {
-        if (k > 0 && (found.starts[k - 1] ?? 0) >= from) k = 0;
+        if (k > 0 && (found.starts[k - 1] ?? 0) >= from) k = firstHitFrom(from);
         while (k < found.count && (found.starts[k] ?? 0) < from) k++;
         if (k >= found.count) return -1;
         hitWeak = hintList[found.ids[k] ?? 0]?.weak === true;
@@ -496,10 +496,13 @@ export class RawScanner {
       countedTo = offset;
       return countedLine;
     };
-    /** Counts the input's newlines once, for `pushRaw`, whether or not the scan ran to the end. */
+    /**
+     * A stream (`pushRaw`) needs the input's newlines, whether or not the scan ran to its end; a
+     * whole text (the content script's page) doesn't, so it isn't counted there.
+     */
     const done = (): RawFinding[] => {
       this.inputLine = firstLine;
-      this.inputNewlines = lineNoAt(text.length) - firstLine;
+      this.inputNewlines = more ? lineNoAt(text.length) - firstLine : 0;
       return out;
     };
     /** Builds and recognises the event at a line; false when it was carried to the next chunk. */
