@@ -75,9 +75,30 @@ describe('console adapters', () => {
     await waitForState(page, `s.idle && s.rowsScanned > ${first.rowsScanned}`);
     const after = await expectAnnotated(page, 'datadog-logs');
     expect(after.highlighted).not.toEqual(first.highlighted);
-    // The page's own click on a row still opens its side panel.
-    await page.locator('tbody.log-dt-event td.dt-event_date').first().click();
-    expect(await page.evaluate(() => (window as unknown as {panelOpens: number}).panelOpens)).toBe(1);
+    // The page's own click on a row still opens its side panel. Click a row that is on screen:
+    // scrolling an off-screen <tbody> into view makes the list re-render and move it, so a click
+    // can press on one row and release on another (the click then goes to neither).
+    const onScreen = await page.evaluate(() => {
+      const box = document.getElementById('viewport')!.getBoundingClientRect();
+      return [...document.querySelectorAll('tbody.log-dt-event')].findIndex((b) => {
+        const r = b.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      });
+    });
+    expect(onScreen).toBeGreaterThanOrEqual(0);
+    // What the pointer hit, for the failure message.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as {seen: string[]}).seen = []);
+      for (const type of ['mousedown', 'mouseup', 'click', 'scroll']) {
+        window.addEventListener(type, (e) => seen.push(`${type}:${(e.target as Element).tagName ?? '#document'}.${(e.target as Element).className ?? ''}`), true);
+      }
+    });
+    await page.locator('tbody.log-dt-event td.dt-event_date').nth(onScreen).click();
+    const {opens, seen} = await page.evaluate(() => ({
+      opens: (window as unknown as {panelOpens: number}).panelOpens,
+      seen: (window as unknown as {seen: string[]}).seen,
+    }));
+    expect(opens, seen.join(' ')).toBe(1);
     await page.close();
   });
 
