@@ -5,6 +5,8 @@ import {pickLocale, type Locale} from '../shared/i18n/table';
 
 export interface Io {
   out(text: string): void;
+  /** Output that is already UTF-8 (diagnose's NDJSON). */
+  outBytes(bytes: Uint8Array): void;
   err(text: string): void;
   /** Reads all of stdin as UTF-8. */
   readStdin(): Promise<string>;
@@ -26,6 +28,7 @@ export function cliLocale(io: Pick<Io, 'env'>, explicit?: string): Locale {
 export function realIo(): Io {
   return {
     out: (text) => void process.stdout.write(text),
+    outBytes: (bytes) => void process.stdout.write(bytes),
     err: (text) => void process.stderr.write(text),
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 // Scans a large log file on two threads: the main thread takes the first half while a worker
-// (dist/cli/scan-worker.mjs, scan-part.ts alone, started with `workerData`) takes the second; the halves are joined
+// (dist/cli/scan-worker.cjs, scan-part.ts alone, started with `workerData`) takes the second; the halves are joined
 // with `joinPartialScans`, which renumbers lines and shares startup-config context. The split
 // falls on a line that starts a new record, so no event is cut in two.
 import {closeSync, openSync, readSync} from 'node:fs';

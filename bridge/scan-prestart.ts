@@ -10,10 +10,10 @@ import type {PartJob} from './scan-part';
 /** Below this size a second thread costs more to start than it saves. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
-/** The built worker entry (dist/cli/scan-worker.mjs) beside the CLI; null when not running from a build. */
+/** The built worker entry (dist/cli/scan-worker.cjs) beside the CLI; null when not running from a build. */
 export function scanWorkerFile(): string | null {
   try {
-    const file = join(dirname(realpathSync(process.argv[1] ?? '')), 'scan-worker.mjs');
+    const file = join(dirname(realpathSync(process.argv[1] ?? '')), 'scan-worker.cjs');
     return existsSync(file) ? file : null;
   } catch {
     return null;

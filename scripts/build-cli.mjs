@@ -1,6 +1,8 @@
 // Bundles bridge/cli.ts (and everything it imports from shared/) into ESM for Node: the entry
-// dist/cli/apm-doctor.mjs, one chunk per subcommand (loaded only when it runs), and
-// dist/cli/scan-worker.mjs, the worker thread of `diagnose` on large files. No TypeScript at runtime.
+// dist/cli/apm-doctor.mjs and one chunk per subcommand (loaded only when it runs); and
+// dist/cli/scan-worker.cjs, the worker thread of `diagnose` on large files, as one CommonJS file:
+// a worker whose entry is CommonJS starts without Node's ES module loader, ~8 ms sooner here
+// (the worker's start is on the critical path of a two-thread scan). No TypeScript at runtime.
 import {chmod} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'vite';
@@ -20,13 +22,31 @@ export async function buildCli() {
       minify: false,
       sourcemap: false,
       rollupOptions: {
-        input: {'apm-doctor': 'bridge/cli.ts', 'scan-worker': 'bridge/scan-worker.ts'},
+        input: {'apm-doctor': 'bridge/cli.ts'},
         output: {
           entryFileNames: '[name].mjs',
           chunkFileNames: 'chunks/[name]-[hash].mjs',
           format: 'es',
           banner: (chunk) => (chunk.name === 'apm-doctor' ? '#!/usr/bin/env node' : ''),
         },
+      },
+    },
+    ssr: {noExternal: true, target: 'node'},
+  });
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      outDir: 'dist/cli',
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      rollupOptions: {
+        input: {'scan-worker': 'bridge/scan-worker.ts'},
+        output: {entryFileNames: '[name].cjs', format: 'cjs', codeSplitting: false},
       },
     },
     ssr: {noExternal: true, target: 'node'},

@@ -55,9 +55,10 @@ function render(d: Diagnosis, locale: Locale): Rendered {
   return r;
 }
 
-/** The NDJSON object of `apm-doctor diagnose --format json` (SPEC §4), rendered in one language. */
-export function toFindingJson(f: DiagnosedFinding, locale: Locale): FindingJson {
-  const {title, explanation, advice} = render(f.diagnosis, locale);
+/** What a finding's NDJSON object holds before its rendered text: the same for every language. */
+export type FindingJsonHead = Omit<FindingJson, 'title' | 'explanation' | 'advice' | 'excerpt'>;
+
+export function findingJsonHead(f: DiagnosedFinding): FindingJsonHead {
   return {
     line: f.line,
     endLine: f.endLine,
@@ -70,9 +71,11 @@ export function toFindingJson(f: DiagnosedFinding, locale: Locale): FindingJson 
     errorCode: f.errorCode,
     timestamp: f.timestamp,
     rule: f.diagnosis.rule,
-    title,
-    explanation,
-    advice: [...advice],
-    excerpt: f.excerpt,
   };
+}
+
+/** The NDJSON object of `apm-doctor diagnose --format json` (SPEC §4), rendered in one language. */
+export function toFindingJson(f: DiagnosedFinding, locale: Locale): FindingJson {
+  const {title, explanation, advice} = render(f.diagnosis, locale);
+  return {...findingJsonHead(f), title, explanation, advice: [...advice], excerpt: f.excerpt};
 }

@@ -24,4 +24,22 @@ describe('FindingJsonLines', () => {
     // Twice over: the second pass takes every diagnosis and excerpt from the caches.
     for (const f of [...findings, ...findings]) expect(lines.line(f)).toBe(JSON.stringify(toFindingJson(f, locale)));
   });
+
+  it.each(['en', 'ko'] as const)('writes a batch as the same lines, in order, each ending in a newline (%s)', (locale) => {
+    const lines = new FindingJsonLines(locale);
+    const expected = findings.map((f) => `${JSON.stringify(toFindingJson(f, locale))}\n`).join('');
+    expect(lines.lines(findings).toString('utf8')).toBe(expected);
+    expect(lines.lines([...findings].reverse()).toString('utf8')).toBe(findings.map((f) => `${JSON.stringify(toFindingJson(f, locale))}\n`).reverse().join(''));
+    expect(lines.lines([]).length).toBe(0);
+  });
+
+  it('keeps control characters, quotes, lone surrogates and non-Latin-1 text in a target and excerpt exact', () => {
+    const base = findings[0];
+    if (!base) throw new Error('no findings');
+    const odd = {...base, excerpt: 'a\nb\u2028"c"\ud800 에이전트 \u0000', target: {...base.target, host: 'h\nost\u00e9\udc00'}, timestamp: '2026\n"x"'};
+    const lines = new FindingJsonLines('ko');
+    const out = lines.lines([odd, base, odd]).toString('utf8');
+    expect(out).toBe([odd, base, odd].map((f) => `${JSON.stringify(toFindingJson(f, 'ko'))}\n`).join(''));
+    expect(out.split('\n').slice(0, -1).map((l) => JSON.parse(l).excerpt)).toEqual([odd.excerpt, base.excerpt, odd.excerpt]);
+  });
 });

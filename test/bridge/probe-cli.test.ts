@@ -16,6 +16,7 @@ function io(env: Record<string, string> = {}, isTty = false): Io & {stdout: stri
     stdout: '',
     stderr: '',
     out: (t: string) => void (box.stdout += t),
+    outBytes: (b: Uint8Array) => void (box.stdout += Buffer.from(b).toString('utf8')),
     err: (t: string) => void (box.stderr += t),
     readStdin: async () => '',
     isTty,

@@ -3,7 +3,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {ensureCliBuilt, parseNdjson, runCli} from '../helpers/cli';
+import {cliPath, ensureCliBuilt, parseNdjson, runCli} from '../helpers/cli';
 
 const REFUSED = [
   'GET /health 200 1ms',
@@ -127,5 +127,19 @@ describe('apm-doctor diagnose', () => {
     const findings = parseNdjson(a.stdout);
     expect(findings.length).toBe(expected);
     expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('finds its scan worker beside the built CLI (else a large file is scanned on one thread, silently)', async () => {
+    const {scanWorkerFile} = await import('../../bridge/scan-prestart');
+    const argv1 = process.argv[1];
+    process.argv[1] = cliPath;
+    try {
+      const worker = scanWorkerFile();
+      expect(worker).not.toBeNull();
+      // CommonJS on purpose: no ES module loader to start in the worker (build-cli.mjs).
+      expect(worker).toMatch(/scan-worker\.cjs$/);
+    } finally {
+      process.argv[1] = argv1;
+    }
   });
 });
