@@ -6,6 +6,7 @@
 import {chmod} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'vite';
+import {stripExamples} from './strip-examples.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,6 +15,7 @@ export async function buildCli() {
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins: [stripExamples()],
     build: {
       ssr: true,
       outDir: 'dist/cli',
@@ -37,6 +39,7 @@ export async function buildCli() {
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins: [stripExamples()],
     build: {
       ssr: true,
       outDir: 'dist/cli',

@@ -12,6 +12,7 @@ import {cp, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'vite';
 import {writeLocales} from './build-locales.mjs';
+import {stripExamples} from './strip-examples.mjs';
 import {ICON_SIZES, iconPng} from './extension-icons.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +28,7 @@ async function buildScripts({test, outDir}) {
     configFile: false,
     logLevel: 'warn',
     define: {__TEST__: JSON.stringify(Boolean(test))},
+    plugins: [stripExamples()],
   };
   // Content script: one IIFE, no runtime imports.
   await build({
@@ -88,7 +90,7 @@ async function buildPages({test, outDir, pages}) {
     configFile: false,
     logLevel: 'warn',
     base: '/',
-    plugins: [preactWithoutHtmlSink()],
+    plugins: [preactWithoutHtmlSink(), stripExamples()],
     define: {__TEST__: JSON.stringify(Boolean(test))},
     build: {
       outDir,

@@ -16,6 +16,7 @@ import {ERROR_START, isContinuation, MAX_EVENT_LINES} from './events';
 import {normalizeLine} from './normalize';
 import type {Env, Facts, Recognition, LogEvent, LogLine, RawFinding, Recognizer, StartupConfig, Target} from './types';
 import {recognizers as defaultRecognizers} from '../tracers/index';
+import {STAGE1_PLAN} from './stage1-plan';
 
 export interface ScanOptions {
   /** Where the app runs; tailors advice. Default `unknown`. */
@@ -202,26 +203,60 @@ export function finderHints(list: readonly Recognizer[]): FinderHint[] {
   return [...new Set(list.flatMap((r) => r.hints))].map((text) => ({text, weak: weak.has(text)}));
 }
 
+/**
+ * The regexes compile() derives from a recogniser list's hints. Building them (a greedy set cover
+ * of 4-grams, two trie alternations) cost the content script ~25 ms on every page it ran in, so
+ * the default list's is computed ahead (stage1-plan.ts, written by `npm run stage1`; a test fails
+ * when it no longer matches the recognisers) and any other list's on first use.
+ */
+export interface Stage1Plan {
+  /** What it was computed from: the hints and what each word means (see planKey). */
+  key: string;
+  /** Stage 2: every hint and qualifier, as one trie regex source. */
+  hints: string;
+  /** Stage 1: the anchors, what a match of each means, and the anchors as one trie regex source. */
+  anchors: readonly (readonly [string, 'weak' | 'partial'])[];
+  anchorsSource: string;
+}
+
+function planInputs(list: readonly Recognizer[]): {hints: string[]; kinds: Map<string, 'weak' | 'qualifier'>; words: string[]} {
+  const hints = finderHints(list).map((h) => h.text);
+  const kinds = new Map<string, 'weak' | 'qualifier'>();
+  for (const w of list.flatMap((r) => r.weakHints ?? [])) kinds.set(w, 'weak');
+  for (const q of QUALIFIERS) if (!hints.includes(q)) kinds.set(q, 'qualifier');
+  return {hints, kinds, words: [...new Set([...hints, ...QUALIFIERS])]};
+}
+
+const planKeyOf = (inputs: ReturnType<typeof planInputs>): string => JSON.stringify([inputs.hints, [...inputs.kinds]]);
+
+/** The plan for a recogniser list, computed now. */
+export function planStage1(list: readonly Recognizer[]): Stage1Plan {
+  const inputs = planInputs(list);
+  return {key: planKeyOf(inputs), hints: trieAlternation(inputs.words), ...anchorsOf(inputs)};
+}
+
+function anchorsOf({hints, kinds}: ReturnType<typeof planInputs>): Pick<Stage1Plan, 'anchors' | 'anchorsSource'> {
+  // Weak hints are anchors whole, so the app's own `ECONNREFUSED` lines are classified in
+  // stage 1; strong hints are covered by short grams and verified in stage 2.
+  // Qualifiers are not anchors: `8126` and `datadog` start with characters that fill every log
+  // (timestamps, lower-case words) and make V8's scan ~2× slower; a weak line is checked for them
+  // with one small regex when the scan leaves it.
+  const anchors = new Map<string, 'weak' | 'partial'>();
+  for (const g of anchorCover(hints.filter((h) => !kinds.has(h)))) anchors.set(g, 'partial');
+  for (const [word, kind] of kinds) if (kind === 'weak') anchors.set(word, kind);
+  return {anchors: [...anchors], anchorsSource: trieAlternation([...anchors.keys()])};
+}
+
 function compile(list: readonly Recognizer[]): Compiled {
   let c = compiledCache.get(list);
   if (!c) {
-    const hints = finderHints(list).map((h) => h.text);
-    const kinds = new Map<string, 'weak' | 'qualifier'>();
-    for (const w of list.flatMap((r) => r.weakHints ?? [])) kinds.set(w, 'weak');
-    for (const q of QUALIFIERS) if (!hints.includes(q)) kinds.set(q, 'qualifier');
-    const words = [...new Set([...hints, ...QUALIFIERS])];
-    // Weak hints are anchors whole, so the app's own `ECONNREFUSED` lines are classified in
-    // stage 1; strong hints are covered by short grams and verified in stage 2.
-    // Qualifiers are not anchors: `8126` and `datadog` start with characters that fill every log
-    // (timestamps, lower-case words) and make V8's scan ~2× slower; a weak line is checked for them
-    // with one small regex when the scan leaves it.
+    const inputs = planInputs(list);
+    const ahead = STAGE1_PLAN.key === planKeyOf(inputs) ? STAGE1_PLAN : null;
     let stage1: ReturnType<Compiled['regexStage1']> | undefined;
     const regexStage1 = () => {
       if (!stage1) {
-        const anchorKinds = new Map<string, 'weak' | 'partial'>();
-        for (const g of anchorCover(hints.filter((h) => !kinds.has(h)))) anchorKinds.set(g, 'partial');
-        for (const [word, kind] of kinds) if (kind === 'weak') anchorKinds.set(word, kind);
-        stage1 = {anchors: new RegExp(trieAlternation([...anchorKinds.keys()]), 'g'), kinds: anchorKinds};
+        const {anchors, anchorsSource} = ahead ?? anchorsOf(inputs);
+        stage1 = {anchors: new RegExp(anchorsSource, 'g'), kinds: new Map(anchors)};
       }
       return stage1;
     };
@@ -229,8 +264,8 @@ function compile(list: readonly Recognizer[]): Compiled {
       list,
       regexStage1,
       hintList: finderHints(list),
-      hints: new RegExp(trieAlternation(words), 'g'),
-      kinds,
+      hints: new RegExp(ahead?.hints ?? trieAlternation(inputs.words), 'g'),
+      kinds: inputs.kinds,
       leadsInto: list.flatMap((r) => (r.leadsInto ? [r.leadsInto] : [])),
     };
     compiledCache.set(list, c);

@@ -131,7 +131,7 @@ describe('apm-doctor diagnose', () => {
 
   it('finds its scan worker beside the built CLI (else a large file is scanned on one thread, silently)', async () => {
     const {scanWorkerFile} = await import('../../bridge/scan-prestart');
-    const argv1 = process.argv[1];
+    const argv = [...process.argv];
     process.argv[1] = cliPath;
     try {
       const worker = scanWorkerFile();
@@ -139,7 +139,7 @@ describe('apm-doctor diagnose', () => {
       // CommonJS on purpose: no ES module loader to start in the worker (build-cli.mjs).
       expect(worker).toMatch(/scan-worker\.cjs$/);
     } finally {
-      process.argv[1] = argv1;
+      process.argv.splice(0, process.argv.length, ...argv);
     }
   });
 });

@@ -1,9 +1,12 @@
 // The built extension: one manifest, two browser variants, locales from the shared tables, and
 // Mozilla's own linter (web-ext lint, the addons-linter AMO runs) clean on the Firefox build.
 import {spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {messages} from '../../shared/i18n/index';
+import {rules} from '../../shared/rules/index';
+import {recognizers} from '../../shared/tracers/index';
+import {stripExamplesFrom} from '../../scripts/strip-examples.mjs';
 import {ensureReleaseBuild, ROOT} from '../browser/helpers/build';
 
 interface Manifest {
@@ -87,4 +90,37 @@ describe('extension build', () => {
     expect(report.warnings.filter((w) => !isPreactInnerHtml(w)).map((w) => `${w.code} ${w.file ?? ''}`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
   }, 120_000);
+
+  it('ships no recogniser or rule examples (test data) in the content script or the CLI, and keeps the engine working without them', () => {
+    const sourcesOf = (dir: string) => readdirSync(`${ROOT}/${dir}`).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`${ROOT}/${dir}/${f}`, 'utf8'));
+    const sources = [...sourcesOf('shared/tracers'), ...sourcesOf('shared/rules')];
+    const codeOnly = sources.map((src) => stripExamplesFrom(src)).join('\n');
+    const shipped = [readFileSync(`${dirs.chrome}/content.js`, 'utf8'), readFileSync(`${ROOT}/dist/cli/scan-worker.cjs`, 'utf8')];
+    const exampleTexts = [...recognizers.flatMap((r) => r.examples.matches.map((m) => m.text)), ...rules.flatMap((r) => r.examples.matches.map((m) => m.text))]
+      // 30 characters from the end of each line, where no character needs escaping in a string
+      // literal, and that the modules hold nowhere but in their examples.
+      .map((t) => t.slice(-40, -10))
+      .filter((t) => t.length === 30 && /^[\w .:/=()[\],-]+$/.test(t) && !codeOnly.includes(t));
+    expect(exampleTexts.length).toBeGreaterThan(100);
+    // The sources do hold them (in their examples): what the bundles are checked for is there to find.
+    for (const t of exampleTexts) expect(sources.some((src) => src.includes(t)), t).toBe(true);
+    for (const bundle of shipped) for (const t of exampleTexts) expect(bundle.includes(t), t).toBe(false);
+  });
+});
+
+describe('stripExamplesFrom', () => {
+  it('empties every examples object literal, keeping its keys, and nothing else', () => {
+    const src = [
+      'export const r: R = {',
+      "  id: 'x', hints: ['examples: {'],",
+      "  examples: {matches: [{text: 'a } b', cause: 'refused'}], ignores: [{text: `c ${'{'}`, why: 'd'}]},",
+      "  sources: ['examples'],",
+      '  nested: {examples: {matches: [1, 2]}},',
+      '};',
+    ].join('\n');
+    expect(stripExamplesFrom(src)).toBe(
+      ["export const r: R = {", "  id: 'x', hints: ['examples: {'],", '  examples: {matches: [], ignores: []},', "  sources: ['examples'],", '  nested: {examples: {matches: []}},', '};'].join('\n'),
+    );
+    expect(stripExamplesFrom('const a = 1;')).toBe('const a = 1;');
+  });
 });
