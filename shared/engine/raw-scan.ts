@@ -210,7 +210,7 @@ export function finderHints(list: readonly Recognizer[]): FinderHint[] {
  * when it no longer matches the recognisers) and any other list's on first use.
  */
 export interface Stage1Plan {
-  /** What it was computed from: the hints and what each word means (see planKey). */
+  /** What it was computed from: the hints and what each word means (planKeyOf). */
   key: string;
   /** Stage 2: every hint and qualifier, as one trie regex source. */
   hints: string;
