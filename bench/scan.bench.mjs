@@ -79,13 +79,17 @@ await generate();
 const size = statSync(logPath).size;
 const doctor = [];
 const grep = [];
+const bare = [];
 let last;
 for (let r = 0; r < ROUNDS; r++) {
   const a = await timed(process.execPath, [`${root}dist/cli/apm-doctor.mjs`, 'diagnose', '--format', 'json', logPath]);
   const b = await timed('grep', ['-E', grepPattern, logPath]);
+  // Node starting and exiting with nothing to do: the part of apm-doctor's time no code of ours is in.
+  const c = await timed(process.execPath, ['-e', '']);
   if (a.code !== 0) throw new Error(`apm-doctor exited ${a.code}`);
   doctor.push(a.ms);
   grep.push(b.ms);
+  bare.push(c.ms);
   last = {a, b};
 }
 const mb = size / (1024 * 1024);
@@ -95,3 +99,4 @@ console.log(`log: ${mb.toFixed(1)} MB, ${ROUNDS} alternating rounds (medians)`);
 console.log(`apm-doctor diagnose --format json: ${md.toFixed(0)} ms  ${(mb / (md / 1000)).toFixed(0)} MB/s  (${last.a.lines} findings)`);
 console.log(`grep -E (same error families):     ${mg.toFixed(0)} ms  ${(mb / (mg / 1000)).toFixed(0)} MB/s  (${last.b.lines} matching lines)`);
 console.log(`ratio apm-doctor/grep: ${(md / mg).toFixed(2)}  (bar ≤ 2.0, goal ≤ 1.0)`);
+console.log(`of apm-doctor's time, \`node -e ''\` alone (Node's start-up and exit): ${median(bare).toFixed(0)} ms${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set: Node loads that CA bundle at every start)' : ''}`);
