@@ -10,7 +10,11 @@ const BLOCK = 1 << 20;
 const PIECE = 64 * 1024;
 
 /** Reads [start, end) of `fd`, or (no range) from its current position to its end, pipes included. */
-export function readLinePieces(fd: number, onPiece: (text: string) => void, range?: {start: number; end: number}): void {
+/**
+ * `live`: hand on every complete line as soon as it is read, not once a piece is full: a pipe
+ * from `kubectl logs -f` may bring one line a minute, and its findings should show as it comes.
+ */
+export function readLinePieces(fd: number, onPiece: (text: string) => void, range?: {start: number; end: number}, live = false): void {
   const end = range?.end ?? Infinity;
   const buf = Buffer.allocUnsafe(BLOCK);
   // Only a piece cut inside a line (one longer than a block) can end inside a UTF-8 sequence; a
@@ -19,7 +23,7 @@ export function readLinePieces(fd: number, onPiece: (text: string) => void, rang
   let have = 0;
   let pos = range?.start ?? 0;
   for (;;) {
-    const n = pos < end ? readSync(fd, buf, have, Math.min(BLOCK - have, end - pos), range ? pos : null) : 0;
+    const n = pos < end ? readWaiting(fd, buf, have, Math.min(BLOCK - have, end - pos), range ? pos : null) : 0;
     pos += n;
     have += n;
     const last = n === 0;
@@ -32,7 +36,11 @@ export function readLinePieces(fd: number, onPiece: (text: string) => void, rang
         if (next !== -1 && next < have) cut = next + 1;
         // A line that runs past what was read: read on, unless it fills the whole block.
         else if (!last && off > 0) break;
-      } else if (!last) break;
+      } else if (!last) {
+        const nl = live ? buf.lastIndexOf(10, have - 1) : -1;
+        if (nl < off) break;
+        cut = nl + 1;
+      }
       onPiece(decoder.write(buf.subarray(off, cut)));
       off = cut;
     }
@@ -42,4 +50,23 @@ export function readLinePieces(fd: number, onPiece: (text: string) => void, rang
   }
   const rest = decoder.end();
   if (rest) onPiece(rest);
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * `readSync` that waits for a pipe instead of failing: stdin may come non-blocking from whatever
+ * started us (EAGAIN: nothing to read yet), and Windows reports a pipe's end as an EOF error.
+ */
+function readWaiting(fd: number, buf: Buffer, offset: number, length: number, position: number | null): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, offset, length, position);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EOF') return 0;
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 2);
+    }
+  }
 }

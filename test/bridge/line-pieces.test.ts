@@ -10,7 +10,7 @@ import {readLinePieces} from '../../bridge/line-pieces';
 const dir = mkdtempSync(join(tmpdir(), 'apm-pieces-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-function pieces(text: string, range?: (bytes: Buffer) => {start: number; end: number}): {pieces: string[]; expected: string} {
+function pieces(text: string, range?: (bytes: Buffer) => {start: number; end: number}, live = false): {pieces: string[]; expected: string} {
   const file = join(dir, 'log');
   const bytes = Buffer.from(text);
   writeFileSync(file, bytes);
@@ -18,7 +18,7 @@ function pieces(text: string, range?: (bytes: Buffer) => {start: number; end: nu
   const out: string[] = [];
   try {
     const r = range?.(bytes);
-    readLinePieces(fd, (p) => out.push(p), r);
+    readLinePieces(fd, (p) => out.push(p), r, live);
     return {pieces: out, expected: r ? bytes.subarray(r.start, r.end).toString() : text};
   } finally {
     closeSync(fd);
@@ -47,6 +47,13 @@ describe('readLinePieces', () => {
     const r = pieces(text, (b) => ({start: b.indexOf('line 1000\n'), end: b.indexOf('line 25000\n')}));
     expect(r.pieces.join('')).toBe(r.expected);
     expect(r.expected.startsWith('line 1000\n')).toBe(true);
+  });
+
+  it('live (a pipe): still joins back exactly, every piece but the last ending at a newline', () => {
+    const text = Array.from({length: 60_000}, (_, i) => `2026-11-25 INFO 안녕 ${i} é😀 ${'x'.repeat(i % 90)}`).join('\n');
+    const r = pieces(text, undefined, true);
+    expect(r.pieces.join('')).toBe(r.expected);
+    expect(r.pieces.slice(0, -1).every((p) => p.endsWith('\n'))).toBe(true);
   });
 
   it('reads an empty file as nothing', () => {

@@ -1,4 +1,5 @@
 // `apm-doctor diagnose` as a user runs it: the built CLI in a child process (SPEC §4 contract).
+import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -127,6 +128,83 @@ describe('apm-doctor diagnose', () => {
     const findings = parseNdjson(a.stdout);
     expect(findings.length).toBe(expected);
     expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('reads stdin from a writer that pauses, a chunk ending inside a UTF-8 character and inside an event', async () => {
+    const text = `로그 시작 ✓\n${REFUSED}\n에이전트 ${REFUSED}\n`;
+    const bytes = Buffer.from(text);
+    // Cut inside the first Korean character and inside the Node error object.
+    const cuts = [1, bytes.indexOf(Buffer.from('errno')) + 2, bytes.length];
+    const slow = await new Promise<{code: number | null; stdout: string}>((resolve, reject) => {
+      const child = spawn(process.execPath, [cliPath, 'diagnose', '--format', 'json'], {env: {...process.env, LANG: 'en_US.UTF-8'}});
+      const out: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({code, stdout: Buffer.concat(out).toString('utf8')}));
+      let at = 0;
+      const next = (i: number) => {
+        const end = cuts[i];
+        if (end === undefined) {
+          child.stdin.end();
+          return;
+        }
+        child.stdin.write(bytes.subarray(at, end));
+        at = end;
+        setTimeout(() => next(i + 1), 150);
+      };
+      next(0);
+    });
+    const whole = await runCli(['diagnose', '--format', 'json'], {input: text});
+    expect(slow.code).toBe(0);
+    expect(parseNdjson(slow.stdout).length).toBe(2);
+    expect(slow.stdout).toBe(whole.stdout);
+  });
+
+  it('shows a finding read from a pipe that stays open (kubectl logs -f), not only at its end', async () => {
+    const child = spawn(process.execPath, [cliPath, 'diagnose', '--format', 'json'], {env: {...process.env, LANG: 'en_US.UTF-8'}});
+    try {
+      let out = '';
+      const first = new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString('utf8');
+          if (out.includes('\n')) resolve(out);
+        });
+        child.on('error', reject);
+        child.on('close', () => reject(new Error(`exited before any output: ${out}`)));
+      });
+      // One event, its line after it, and the pipe left open.
+      child.stdin.write(`${REFUSED}\nGET /health 200 1ms\n`);
+      const line = await Promise.race([first, new Promise<string>((_, reject) => setTimeout(() => reject(new Error('no finding while the pipe is open')), 10_000))]);
+      expect(parseNdjson(line)[0]?.['cause']).toBe('refused');
+    } finally {
+      child.stdin.end();
+      child.kill();
+    }
+  });
+
+  // Node can't hand a child a non-blocking stdin; Python can (os.set_blocking). Whatever starts
+  // us may do that, and a blocking read then fails with EAGAIN whenever the writer is behind.
+  const python = spawnSync('python3', ['--version']).status === 0;
+  it.skipIf(!python)('reads a non-blocking stdin (EAGAIN while the writer is behind) to its end', () => {
+    const script = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(r, False)',
+      'p = subprocess.Popen([sys.argv[1], sys.argv[2], "diagnose", "--format", "json"], stdin=r, stdout=subprocess.PIPE)',
+      'os.close(r)',
+      'data = sys.stdin.buffer.read()',
+      // Started, the CLI finds the pipe empty first (Node takes ~0.1 s to start), then often.
+      'time.sleep(0.4)',
+      'for i in range(0, len(data), 97):',
+      '    os.write(w, data[i:i + 97]); time.sleep(0.02)',
+      'os.close(w)',
+      'sys.stdout.buffer.write(p.stdout.read())',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const text = `${REFUSED}\n${REFUSED}\n${REFUSED}\n`;
+    const r = spawnSync('python3', ['-c', script, process.execPath, cliPath], {input: text, encoding: 'utf8', env: {...process.env, LANG: 'en_US.UTF-8'}});
+    expect(r.status).toBe(0);
+    expect(parseNdjson(r.stdout).length).toBe(3);
   });
 
   it('finds its scan worker beside the built CLI (else a large file is scanned on one thread, silently)', async () => {
