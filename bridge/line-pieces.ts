@@ -9,8 +9,8 @@ const BLOCK = 1 << 20;
 /** About the size of a piece: big enough to amortise a scan call, small enough to stay in cache. */
 const PIECE = 64 * 1024;
 
-/** Reads [start, end) of `fd`, or (no range) from its current position to its end, pipes included. */
 /**
+ * Reads [start, end) of `fd`, or (no range) from its current position to its end, pipes included.
  * `live`: hand on every complete line as soon as it is read, not once a piece is full: a pipe
  * from `kubectl logs -f` may bring one line a minute, and its findings should show as it comes.
  */

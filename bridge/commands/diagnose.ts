@@ -12,7 +12,7 @@ import {parseArgs} from './args';
 /**
  * Reads a file or stdin through `onChunk`; throws a readable Error on failure. Stdin is read with
  * blocking reads of 1 MB, like a file: read as a stream it came in 64 KB chunks, each a trip
- * through the event loop, and `diagnose < big.log` spent a fifth of its time waiting for them.
+ * through the event loop, and `diagnose < big.log` spent a quarter of its time waiting for them.
  */
 function readInput(file: string | undefined, onChunk: (text: string) => void): void {
   if (file === undefined || file === '-') {
