@@ -7,6 +7,9 @@ import {Worker} from 'node:worker_threads';
 import {parseArgs} from './commands/args';
 import type {PartJob} from './scan-part';
 
+/** `diagnose`'s options that take a value (its parser and the prestart's must agree on them). */
+export const DIAGNOSE_VALUES: readonly string[] = ['format', 'env', 'lang'];
+
 /** Below this size a second thread costs more to start than it saves. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -25,8 +28,8 @@ let started: {worker: Worker; file: string; size: number; env: string} | null = 
 /** `apm-doctor diagnose … FILE`: starts the worker for FILE if it is large enough to split. */
 export function prestartScanWorker(argv: readonly string[]): void {
   try {
-    // The same options as commands/diagnose.ts; anything it would reject starts nothing.
-    const args = parseArgs(argv, {values: ['format', 'env', 'lang']});
+    // Parsed as commands/diagnose.ts parses them; anything it would reject starts nothing.
+    const args = parseArgs(argv, {values: DIAGNOSE_VALUES});
     if ('error' in args || args.positionals.length !== 1) return;
     const file = args.positionals[0] ?? '-';
     if (file === '-') return;

@@ -10,50 +10,30 @@ import {stripExamples} from './strip-examples.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** One Node bundle into dist/cli: `input` and `output` are what differ between the two. */
+function nodeBundle(input, output, emptyOutDir) {
+  return build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [stripExamples()],
+    build: {ssr: true, outDir: 'dist/cli', emptyOutDir, target: 'node20', minify: false, sourcemap: false, rollupOptions: {input, output}},
+    ssr: {noExternal: true, target: 'node'},
+  });
+}
+
 export async function buildCli() {
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [stripExamples()],
-    build: {
-      ssr: true,
-      outDir: 'dist/cli',
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      sourcemap: false,
-      rollupOptions: {
-        input: {'apm-doctor': 'bridge/cli.ts'},
-        output: {
-          entryFileNames: '[name].mjs',
-          chunkFileNames: 'chunks/[name]-[hash].mjs',
-          format: 'es',
-          banner: (chunk) => (chunk.name === 'apm-doctor' ? '#!/usr/bin/env node' : ''),
-        },
-      },
+  await nodeBundle(
+    {'apm-doctor': 'bridge/cli.ts'},
+    {
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'chunks/[name]-[hash].mjs',
+      format: 'es',
+      banner: (chunk) => (chunk.name === 'apm-doctor' ? '#!/usr/bin/env node' : ''),
     },
-    ssr: {noExternal: true, target: 'node'},
-  });
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [stripExamples()],
-    build: {
-      ssr: true,
-      outDir: 'dist/cli',
-      emptyOutDir: false,
-      target: 'node20',
-      minify: false,
-      sourcemap: false,
-      rollupOptions: {
-        input: {'scan-worker': 'bridge/scan-worker.ts'},
-        output: {entryFileNames: '[name].cjs', format: 'cjs', codeSplitting: false},
-      },
-    },
-    ssr: {noExternal: true, target: 'node'},
-  });
+    true,
+  );
+  await nodeBundle({'scan-worker': 'bridge/scan-worker.ts'}, {entryFileNames: '[name].cjs', format: 'cjs', codeSplitting: false}, false);
   await chmod(`${root}/dist/cli/apm-doctor.mjs`, 0o755);
 }
 

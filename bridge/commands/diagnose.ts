@@ -6,7 +6,7 @@ import {ENVS, type Env} from '../../shared/engine/types';
 import {cliLocale, type Command} from '../io';
 import {readLinePieces} from '../line-pieces';
 import {scanFileParts} from '../scan-parallel';
-import {PARALLEL_MIN_BYTES} from '../scan-prestart';
+import {DIAGNOSE_VALUES, PARALLEL_MIN_BYTES} from '../scan-prestart';
 import {parseArgs} from './args';
 
 /**
@@ -28,7 +28,7 @@ function readInput(file: string | undefined, onChunk: (text: string) => void): v
 }
 
 export const run: Command = async (argv, io) => {
-  const args = parseArgs(argv, {values: ['format', 'env', 'lang']});
+  const args = parseArgs(argv, {values: DIAGNOSE_VALUES});
   if ('error' in args) {
     io.err(`apm-doctor diagnose: ${args.error}\nusage: apm-doctor diagnose [--format text|json] [--env ENV] [--lang en|ko] [FILE]\n`);
     return 2;
@@ -52,7 +52,8 @@ export const run: Command = async (argv, io) => {
   try {
     const st = file !== undefined && file !== '-' ? statSync(file) : null;
     if (st?.isFile() && st.size >= PARALLEL_MIN_BYTES) {
-      // The scan threads start first; the rules and texts load while they run.
+      // The worker (started before this command loaded) scans while this thread scans its own
+      // part; the rules and texts load after that, while the worker may still be at work.
       const parts = scanFileParts(file as string, st.size, {env});
       const {joinParts, Report} = await import('./diagnose-report');
       const report = new Report(format, locale, io);

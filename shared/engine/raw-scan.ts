@@ -205,7 +205,8 @@ export function finderHints(list: readonly Recognizer[]): FinderHint[] {
 
 /**
  * The regexes compile() derives from a recogniser list's hints. Building them (a greedy set cover
- * of 4-grams, two trie alternations) cost the content script ~25 ms on every page it ran in, so
+ * of 4-grams, two trie alternations) cost every page the content script ran in (the set cover
+ * alone: 11 ms in a Chromium profile of the 50,000-row bench page; 40 ms in Node), so
  * the default list's is computed ahead (stage1-plan.ts, written by `npm run stage1`; a test fails
  * when it no longer matches the recognisers) and any other list's on first use.
  */
@@ -219,12 +220,13 @@ export interface Stage1Plan {
   anchorsSource: string;
 }
 
-function planInputs(list: readonly Recognizer[]): {hints: string[]; kinds: Map<string, 'weak' | 'qualifier'>; words: string[]} {
-  const hints = finderHints(list).map((h) => h.text);
+function planInputs(list: readonly Recognizer[]): {hintList: FinderHint[]; hints: string[]; kinds: Map<string, 'weak' | 'qualifier'>; words: string[]} {
+  const hintList = finderHints(list);
+  const hints = hintList.map((h) => h.text);
   const kinds = new Map<string, 'weak' | 'qualifier'>();
   for (const w of list.flatMap((r) => r.weakHints ?? [])) kinds.set(w, 'weak');
   for (const q of QUALIFIERS) if (!hints.includes(q)) kinds.set(q, 'qualifier');
-  return {hints, kinds, words: [...new Set([...hints, ...QUALIFIERS])]};
+  return {hintList, hints, kinds, words: [...new Set([...hints, ...QUALIFIERS])]};
 }
 
 const planKeyOf = (inputs: ReturnType<typeof planInputs>): string => JSON.stringify([inputs.hints, [...inputs.kinds]]);
@@ -263,7 +265,7 @@ function compile(list: readonly Recognizer[]): Compiled {
     c = {
       list,
       regexStage1,
-      hintList: finderHints(list),
+      hintList: inputs.hintList,
       hints: new RegExp(ahead?.hints ?? trieAlternation(inputs.words), 'g'),
       kinds: inputs.kinds,
       leadsInto: list.flatMap((r) => (r.leadsInto ? [r.leadsInto] : [])),
@@ -591,8 +593,9 @@ export class RawScanner {
       let eol = text.indexOf('\n', hit);
       if (eol === -1) eol = text.length;
       if (weakStart === lineStart) weakStart = -1;
-      const verdict = this.classifyLine(text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS)));
-      if (verdict === 'strong' || (verdict === 'weak' && this.knownAgentAddrOn(text, lineStart, eol))) {
+      const line = text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS));
+      const verdict = this.classifyLine(line);
+      if (verdict === 'strong' || (verdict === 'weak' && this.knownAgentAddrIn(line))) {
         if (!processAt(lineStart, hit)) return done();
         continue;
       }
@@ -624,18 +627,17 @@ export class RawScanner {
       const rawLine = end - start > MAX_LINE_CHARS ? text.slice(start, start + MAX_LINE_CHARS) : text.slice(start, end);
       return {text: rawLine, end};
     };
-    const norm = (raw: string, n: number): LogLine[] => normalizeLine(raw, n);
     const head = (ls: LogLine[]): string => ls[0]?.text ?? '';
 
     // Walk back while the current line continues the one above (or the one above is a header).
     let start = lineStart;
     let startLine = lineNo;
-    let cur = norm(lineAt(start).text, startLine);
+    let cur = normalizeLine(lineAt(start).text, startLine);
     for (let back = 0; back < MAX_LOOKBACK_LINES && start > floor && start > 0; back++) {
       // `lastIndexOf` clamps a negative index to 0, so the first line needs its own case.
       const prevStart = start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
       if (prevStart < floor) break;
-      const prev = norm(lineAt(prevStart).text, startLine - 1);
+      const prev = normalizeLine(lineAt(prevStart).text, startLine - 1);
       const prevText = prev[prev.length - 1]?.text ?? '';
       const glued = isContinuation(head(cur), prevText) || (ERROR_START.test(head(cur)) && this.leadsInto(prevText));
       if (!glued) break;
@@ -654,7 +656,7 @@ export class RawScanner {
       const nextStart = end + 1;
       if (nextStart >= text.length) break;
       const next = lineAt(nextStart);
-      const nl = norm(next.text, n + 1);
+      const nl = normalizeLine(next.text, n + 1);
       const t = head(nl);
       const prevText = lines[lines.length - 1]?.text ?? null;
       if (isContinuation(t, prevText)) {
@@ -696,13 +698,13 @@ export class RawScanner {
 
   /** Whether a weak line names the agent: a qualifier word or an address learnt from a config line. */
   private namesAgent(text: string, lineStart: number, eol: number): boolean {
-    return QUALIFIER_RE.test(text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS))) || this.knownAgentAddrOn(text, lineStart, eol);
+    const line = text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS));
+    return QUALIFIER_RE.test(line) || this.knownAgentAddrIn(line);
   }
 
   /** Whether a line names an agent address learnt from a config line (a custom host/port). */
-  private knownAgentAddrOn(text: string, lineStart: number, eol: number): boolean {
+  private knownAgentAddrIn(line: string): boolean {
     if (this.agentAddrs.size === 0) return false;
-    const line = text.slice(lineStart, Math.min(eol, lineStart + MAX_LINE_CHARS));
     for (const addr of this.agentAddrs) if (line.includes(addr.endsWith(':*') ? addr.slice(0, -2) : addr)) return true;
     return false;
   }
@@ -798,27 +800,29 @@ export class RawScanner {
   }
 
   private withContext(f: RawFinding): RawFinding {
-    const target = this.fillFromConfig(f.target, f.lang);
-    const tracerVersion = f.tracerVersion ?? this.configVersion(f.lang);
+    const cfg = this.lastConfig(f.lang);
+    if (!cfg) return f;
+    const target = fillFromConfig(f.target, cfg);
+    const tracerVersion = f.tracerVersion ?? cfg.tracerVersion;
     return target === f.target && tracerVersion === f.tracerVersion ? f : {...f, target, tracerVersion};
   }
 
-  /** A message without an address (Python's `after 3 retries`) was sent where the startup config said. */
-  private fillFromConfig(t: Target, lang: string): Target {
-    if (t.socket) return t;
-    const cfg = [...this.configs].reverse().find((c) => c.lang === lang);
-    if (!cfg) return t;
-    if (!t.host && !t.url) return cfg.target;
-    // `getaddrinfo ENOTFOUND datadog-agent` names no port: the configured one is the one tried.
-    if (t.port === null && t.host !== null && t.host === cfg.target.host) {
-      return {...t, port: cfg.target.port, url: cfg.target.url};
-    }
-    return t;
+  /** The latest startup config of a tracer language (the one in force for what follows it). */
+  private lastConfig(lang: string): StartupConfig | undefined {
+    for (let i = this.configs.length - 1; i >= 0; i--) if (this.configs[i]?.lang === lang) return this.configs[i];
+    return undefined;
   }
+}
 
-  private configVersion(lang: string): string | null {
-    return [...this.configs].reverse().find((c) => c.lang === lang)?.tracerVersion ?? null;
+/** A message without an address (Python's `after 3 retries`) was sent where the startup config said. */
+function fillFromConfig(t: Target, cfg: StartupConfig): Target {
+  if (t.socket) return t;
+  if (!t.host && !t.url) return cfg.target;
+  // `getaddrinfo ENOTFOUND datadog-agent` names no port: the configured one is the one tried.
+  if (t.port === null && t.host !== null && t.host === cfg.target.host) {
+    return {...t, port: cfg.target.port, url: cfg.target.url};
   }
+  return t;
 }
 
 /** The undiagnosed result of scanning one part of an input (line numbers relative to the part). */
