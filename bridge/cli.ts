@@ -11,7 +11,6 @@
 // 0 ran, 2 bad usage or unreadable input (SPEC §4).
 import {commands} from './commands/index';
 import {realIo} from './io';
-import {prestartScanWorker} from './scan-prestart';
 
 // `apm-doctor diagnose big.log | head`: the reader leaving is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -20,7 +19,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const [name, ...rest] = process.argv.slice(2);
-if (name === 'diagnose') prestartScanWorker(rest);
 const io = realIo();
 const load = name && Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
 if (!load) {

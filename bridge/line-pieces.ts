@@ -1,4 +1,5 @@
-// Reads a byte range of a file as text pieces that end at a newline. The scanner then rarely
+// Reads a file or a pipe as text pieces that end at a newline: what the scanner gets where the
+// CLI can't sieve (hint-sieve.ts; no WebAssembly SIMD). The scanner then rarely
 // carries a partial line into the next piece, so a piece is scanned as the flat string it was
 // decoded into, not as `carry + piece` (a concatenation V8 copies again on first search); and the
 // file is read in 1 MB blocks, not in 64 KB ones (each read is a system call).
@@ -10,21 +11,18 @@ const BLOCK = 1 << 20;
 const PIECE = 64 * 1024;
 
 /**
- * Reads [start, end) of `fd`, or (no range) from its current position to its end, pipes included.
- * `live`: hand on every complete line as soon as it is read, not once a piece is full: a pipe
- * from `kubectl logs -f` may bring one line a minute, and its findings should show as it comes.
+ * Reads `fd` from its current position to its end, pipes included. `live`: hand on every complete
+ * line as soon as it is read, not once a piece is full: a pipe from `kubectl logs -f` may bring
+ * one line a minute, and its findings should show as it comes.
  */
-export function readLinePieces(fd: number, onPiece: (text: string) => void, range?: {start: number; end: number}, live = false): void {
-  const end = range?.end ?? Infinity;
+export function readLinePieces(fd: number, onPiece: (text: string) => void, live = false): void {
   const buf = Buffer.allocUnsafe(BLOCK);
   // Only a piece cut inside a line (one longer than a block) can end inside a UTF-8 sequence; a
   // newline byte never does, so everywhere else the decoder holds nothing back.
   const decoder = new StringDecoder('utf8');
   let have = 0;
-  let pos = range?.start ?? 0;
   for (;;) {
-    const n = pos < end ? readWaiting(fd, buf, have, Math.min(BLOCK - have, end - pos), range ? pos : null) : 0;
-    pos += n;
+    const n = readWaiting(fd, buf, have, BLOCK - have);
     have += n;
     const last = n === 0;
     let off = 0;
@@ -58,10 +56,10 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * `readSync` that waits for a pipe instead of failing: stdin may come non-blocking from whatever
  * started us (EAGAIN: nothing to read yet), and Windows reports a pipe's end as an EOF error.
  */
-function readWaiting(fd: number, buf: Buffer, offset: number, length: number, position: number | null): number {
+export function readWaiting(fd: number, buf: Buffer, offset: number, length: number): number {
   for (;;) {
     try {
-      return readSync(fd, buf, offset, length, position);
+      return readSync(fd, buf, offset, length, null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EOF') return 0;

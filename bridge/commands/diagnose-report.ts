@@ -1,18 +1,7 @@
-// The half of `diagnose` that needs the rules and their texts: diagnosis and rendering. Loaded
-// after a large file's scan has started (diagnose.ts), so its parsing overlaps the worker's scan.
-import {findingJsonHead, toFindingJson, type DiagnosedFinding, type Env} from '../../shared/engine/api';
-import {joinPartialScans, Scanner, type PartialScan} from '../../shared/engine/scan';
+// What `diagnose` writes: NDJSON lines (SPEC §4) or the terminal report, from diagnosed findings.
+import {findingJsonHead, toFindingJson, type DiagnosedFinding} from '../../shared/engine/api';
 import {renderMsg, t, type Locale} from '../../shared/i18n/index';
 import type {Io} from '../io';
-import {wasmHintFinder} from '../hint-finder/index';
-
-export function streamScanner(env: Env): Scanner {
-  return new Scanner({env, hintFinder: wasmHintFinder});
-}
-
-export function joinParts(parts: readonly PartialScan[], env: Env): DiagnosedFinding[] {
-  return joinPartialScans(parts, {env}).findings;
-}
 
 /**
  * `JSON.stringify(toFindingJson(f))`, byte for byte, for thousands of findings that share a few

@@ -1,34 +1,42 @@
 // apm-doctor diagnose [--format text|json] [--env ENV] [--lang en|ko] [FILE]
 // Reads FILE (or stdin) piece by piece through the streaming scanner, so a 100 MB log never
 // becomes one string; prints NDJSON (SPEC §4) or a terminal report.
-import {closeSync, fstatSync, openSync, statSync} from 'node:fs';
-import {ENVS, type Env} from '../../shared/engine/types';
+import {closeSync, fstatSync, openSync} from 'node:fs';
+import {Scanner} from '../../shared/engine/scan';
+import {ENVS, type Env, type RawFinding} from '../../shared/engine/types';
+import {wasmHintFinder} from '../hint-finder/index';
+import {sieveLines, type SieveTarget} from '../hint-sieve';
 import {cliLocale, type Command} from '../io';
-import {readLinePieces} from '../line-pieces';
-import {scanFileParts} from '../scan-parallel';
-import {DIAGNOSE_VALUES, PARALLEL_MIN_BYTES} from '../scan-prestart';
 import {parseArgs} from './args';
+import {Report} from './diagnose-report';
 
 /**
- * Reads a file or stdin through `onChunk`; throws a readable Error on failure. Stdin is read with
+ * Reads a file or stdin into `target`; throws a readable Error on failure. Stdin is read with
  * blocking reads of 1 MB, like a file: read as a stream it came in 64 KB chunks, each a trip
  * through the event loop, and `diagnose < big.log` spent a quarter of its time waiting for them.
  */
-function readInput(file: string | undefined, onChunk: (text: string) => void): void {
+function readInput(file: string | undefined, live: boolean, target: SieveTarget): void {
   if (file === undefined || file === '-') {
-    readLinePieces(0, onChunk, undefined, !fstatSync(0).isFile());
+    sieveLines(0, target, {live});
     return;
   }
   const fd = openSync(file, 'r');
   try {
-    readLinePieces(fd, onChunk);
+    sieveLines(fd, target);
   } finally {
     closeSync(fd);
   }
 }
 
+/** `diagnose`'s options that take a value. */
+const VALUES = ['format', 'env', 'lang'];
+/** Findings diagnosed and written together at most (a bound on what waits in memory). */
+const EMIT_BATCH = 4096;
+/** What a pipe holds (Linux's default): a read that got this much means the writer is ahead of us. */
+const PIPE_FULL = 64 * 1024;
+
 export const run: Command = async (argv, io) => {
-  const args = parseArgs(argv, {values: DIAGNOSE_VALUES});
+  const args = parseArgs(argv, {values: VALUES});
   if ('error' in args) {
     io.err(`apm-doctor diagnose: ${args.error}\nusage: apm-doctor diagnose [--format text|json] [--env ENV] [--lang en|ko] [FILE]\n`);
     return 2;
@@ -50,22 +58,23 @@ export const run: Command = async (argv, io) => {
   const locale = cliLocale(io, args.values['lang']);
   const file = args.positionals[0];
   try {
-    const st = file !== undefined && file !== '-' ? statSync(file) : null;
-    if (st?.isFile() && st.size >= PARALLEL_MIN_BYTES) {
-      // The worker (started before this command loaded) scans while this thread scans its own
-      // part; the rules and texts load after that, while the worker may still be at work.
-      const parts = scanFileParts(file as string, st.size, {env});
-      const {joinParts, Report} = await import('./diagnose-report');
-      const report = new Report(format, locale, io);
-      report.emit(joinParts(await parts, env));
-      report.end();
-      return 0;
-    }
-    const {streamScanner, Report} = await import('./diagnose-report');
     const report = new Report(format, locale, io);
-    const scanner = streamScanner(env);
-    readInput(file, (text) => report.emit(scanner.push(text).findings));
-    report.emit(scanner.finish().findings);
+    const scanner = new Scanner({env, hintFinder: wasmHintFinder});
+    const live = (file === undefined || file === '-') && !fstatSync(0).isFile();
+    // Findings are diagnosed and written in batches (findings diagnosed together share the work
+    // for the ones that repeat); a pipe's as soon as the writer is not ahead of us, so that
+    // `kubectl logs -f | apm-doctor diagnose` shows each as its line comes.
+    let raw: RawFinding[] = [];
+    const emitRaw = () => {
+      if (raw.length) report.emit(scanner.diagnoseRaw(raw));
+      raw = [];
+    };
+    readInput(file, live, {
+      scanner,
+      text: (text) => raw.push(...scanner.pushRaw(text)),
+      blockDone: (bytesRead) => (raw.length >= EMIT_BATCH || (live && bytesRead < PIPE_FULL) ? emitRaw() : undefined),
+    });
+    report.emit(scanner.finish(raw).findings);
     report.end();
     return 0;
   } catch (e) {

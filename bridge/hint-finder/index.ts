@@ -45,7 +45,7 @@ function teddyModule(): WebAssembly.Module | null {
 const fingerprintKey = (s: string, at: number) =>
   (s.charCodeAt(at) | (s.charCodeAt(at + 1) << 8) | (s.charCodeAt(at + 2) << 16) | (s.charCodeAt(at + 3) << 24)) >>> 0;
 
-class TeddyHintFinder implements HintFinder {
+export class TeddyHintFinder implements HintFinder {
   private readonly ex: TeddyExports;
   private bytes!: Buffer;
   private words!: Int32Array;
@@ -106,12 +106,37 @@ class TeddyHintFinder implements HintFinder {
   find(text: string): HintHits | null {
     // Above U+00FF a character keeps only its low byte: 上 (U+4E0A) would count as a newline.
     if (BEYOND_LATIN1.test(text)) return null;
-    this.reserve(text.length);
-    const {bytes, ex, hintIds} = this;
-    bytes.write(text, TEXT, 'latin1');
-    bytes.fill(0, TEXT + text.length, TEXT + text.length + PAD);
+    this.textBytes(text.length).write(text, 0, 'latin1');
+    return this.findBytes(text.length);
+  }
+
+  /** Where a text of `length` bytes goes to be searched (valid until the next call). */
+  textBytes(length: number): Buffer {
+    this.reserve(length);
+    return this.bytes.subarray(TEXT, TEXT + length);
+  }
+
+  /**
+   * Searches the first `length` bytes of `textBytes(…)`. The bytes after them are left as they
+   * were: the search needs zeros there, so they are put back after it.
+   */
+  findBytes(length: number): HintHits {
+    const {bytes} = this;
+    bytes.copy(this.padSaved, 0, TEXT + length, TEXT + length + PAD);
+    bytes.fill(0, TEXT + length, TEXT + length + PAD);
+    try {
+      return this.scanText(length);
+    } finally {
+      this.padSaved.copy(bytes, TEXT + length);
+    }
+  }
+
+  private readonly padSaved = Buffer.alloc(PAD);
+
+  private scanText(length: number): HintHits {
+    const {ex, hintIds} = this;
     ex.newlines.value = 0;
-    const end = TEXT + text.length;
+    const end = TEXT + length;
     let count = 0;
     let sorted = true;
     for (let p = TEXT; p < end; p = ex.resume.value as number) {

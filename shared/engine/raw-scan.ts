@@ -49,6 +49,11 @@ export interface HintHits {
 export interface FinderHint {
   text: string;
   weak: boolean;
+  /**
+   * A qualifier (8126, datadog…), not a hint: the scan skips its hits; a reader that sieves a
+   * stream by hits (the CLI's bridge/hint-sieve.ts) tells from them which weak lines need a look.
+   */
+  qualifier?: true;
 }
 export type HintFinderFactory = (hints: readonly FinderHint[]) => HintFinder;
 
@@ -61,7 +66,7 @@ const MAX_LINE_CHARS = 64 * 1024;
 const MAX_REMEMBERED = 1024;
 const MAX_REMEMBERED_TEXT = 8192;
 /** How far back from a hit we look for the start of its event. */
-const MAX_LOOKBACK_LINES = 60;
+export const MAX_LOOKBACK_LINES = 60;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -197,10 +202,15 @@ const QUALIFIER_RE = new RegExp(QUALIFIERS.map(escapeRe).join('|'));
 
 const compiledCache = new WeakMap<readonly Recognizer[], Compiled>();
 
-/** Every hint of the recognisers once, in order, and whether it is weak: what a `HintFinder` gets. */
+/**
+ * Every hint of the recognisers once, in order, and whether it is weak, then the qualifiers that
+ * are not hints themselves: what a `HintFinder` gets.
+ */
 export function finderHints(list: readonly Recognizer[]): FinderHint[] {
   const weak = new Set(list.flatMap((r) => r.weakHints ?? []));
-  return [...new Set(list.flatMap((r) => r.hints))].map((text) => ({text, weak: weak.has(text)}));
+  const hints = [...new Set(list.flatMap((r) => r.hints))];
+  const qualifiers = QUALIFIERS.filter((q) => !hints.includes(q)).map((text): FinderHint => ({text, weak: false, qualifier: true}));
+  return [...hints.map((text) => ({text, weak: weak.has(text)})), ...qualifiers];
 }
 
 /**
@@ -222,7 +232,7 @@ export interface Stage1Plan {
 
 function planInputs(list: readonly Recognizer[]): {hintList: FinderHint[]; hints: string[]; kinds: Map<string, 'weak' | 'qualifier'>; words: string[]} {
   const hintList = finderHints(list);
-  const hints = hintList.map((h) => h.text);
+  const hints = hintList.flatMap((h) => (h.qualifier ? [] : [h.text]));
   const kinds = new Map<string, 'weak' | 'qualifier'>();
   for (const w of list.flatMap((r) => r.weakHints ?? [])) kinds.set(w, 'weak');
   for (const q of QUALIFIERS) if (!hints.includes(q)) kinds.set(q, 'qualifier');
@@ -340,7 +350,8 @@ export class RawScanner {
     this.finder = opts.hintFinder?.(this.compiled.hintList) ?? null;
   }
 
-  protected addRaw(text: string, firstLine: number, more: boolean): RawFinding[] {
+  /** `context: false` leaves startup-config context to be filled later (`withContexts`). */
+  protected addRaw(text: string, firstLine: number, more: boolean, context = true): RawFinding[] {
     let input = text;
     let line0 = firstLine;
     if (this.carry) {
@@ -354,7 +365,7 @@ export class RawScanner {
     const kept: RawFinding[] = [];
     for (const found of raw) {
       // Context from the whole batch: dd-trace 2.x–4.x print their first errors before the config line.
-      const f = this.withContext(found);
+      const f = context ? this.withContext(found) : found;
       // A bare error is judged by the address it names itself: `read ECONNRESET` names none,
       // and the app prints those too, so it is never attributed to the agent by context alone.
       if (!this.needsContext.has(found) || isAgentTarget(found.target, this.agentAddrs)) kept.push(f);
@@ -365,19 +376,52 @@ export class RawScanner {
     return revived.length ? [...kept, ...revived].sort((a, b) => a.line - b.line) : kept;
   }
 
-  /** `push` without diagnosis, for scanning one input in parts on several threads (see `joinPartialScans`). */
+  /**
+   * `push` without diagnosis, and without the startup-config context yet: a reader that diagnoses
+   * what several pieces found together (`Scanner.diagnoseRaw`) fills it then, from every config
+   * seen by that time, as a scan of the whole text would from every config in it.
+   */
   pushRaw(chunk: string): RawFinding[] {
-    const found = this.addRaw(chunk, this.streamLine, true);
+    const found = this.addRaw(chunk, this.streamLine, true, false);
     // The scanned input (carry + chunk) started at line `inputLine` and ended on the line the next chunk continues.
     this.streamLine = this.inputLine + this.inputNewlines;
     return found;
   }
 
-  /** Ends a part: flushes a carried event; unresolved bare errors stay pending for the join. */
-  endPartial(): PartialScan {
-    const findings = this.carry ? this.addRaw('', this.carryLine, false) : [];
-    const weak = [...this.weak.values()].flat();
-    return {findings, pending: this.pending, weak, configs: [...this.configs], lines: this.streamLine - 1};
+  /**
+   * For a reader that sieves its input (bridge/hint-sieve.ts): `n` whole lines the scan need not
+   * see — no hint on them, or only weak ones that `weakLineNeedsLook` turned down. Only between
+   * lines and while nothing is carried (`busy`): a carried event may go on in them.
+   */
+  skipLines(n: number): void {
+    if (this.carry) throw new Error('skipLines while an event is carried');
+    this.streamLine += n;
+  }
+
+  /** Whether the scan holds the start of an event (or a line) that the next input may continue. */
+  get busy(): boolean {
+    return this.carry !== '';
+  }
+
+  /**
+   * Whether a line whose hints are all weak, and that has no qualifier, needs a look: when config
+   * lines have named agent addresses, whether it names one (`line()` gives its text); before that,
+   * whether it may still be kept in case a later config names its address (`rememberWeak`'s budget).
+   */
+  weakLineNeedsLook(line: () => string): boolean {
+    if (this.agentAddrs.size > 0) return this.knownAgentAddrIn(line());
+    if (this.weakCount >= MAX_WEAK_TOTAL || this.weakTries >= MAX_WEAK_TRIES) return false;
+    const text = line();
+    const m = text.includes('connect E') ? WEAK_ADDR.exec(text.slice(0, 1024)) : null;
+    if (m && (this.weak.get(`${m[1]}:${m[2]}`)?.length ?? 0) < MAX_WEAK_PER_ADDR) return true;
+    // A line `rememberWeak` would not keep: counted as its try, so the budget runs out as it would.
+    this.weakTries++;
+    return false;
+  }
+
+  /** The hints (and qualifiers) a `HintFinder` gets for this scan: what a sieve's finder must search for. */
+  get finderHintList(): readonly FinderHint[] {
+    return this.compiled.hintList;
   }
 
   private streamLine = 1;
@@ -393,41 +437,12 @@ export class RawScanner {
     return {tail, late: late.sort((a, b) => a.line - b.line)};
   }
 
-  /**
-   * For a part of a split scan: the agent addresses named by configs in the parts before it,
-   * so its bare errors are judged as if the earlier text had been scanned first.
-   */
-  knowAgentTargets(targets: readonly Target[]): void {
-    for (const t of targets) for (const k of addrKeys(t)) this.agentAddrs.add(k);
-  }
-
-  /** For `joinPartialScans`: context from parts scanned elsewhere. */
-  adoptConfigs(configs: readonly StartupConfig[]): void {
-    for (const cfg of configs) {
-      this.configs.push(cfg);
-      for (const k of addrKeys(cfg.target)) this.agentAddrs.add(k);
-    }
-  }
-
-  /** For `joinPartialScans`: fill context into every part's findings, keep pending ones that proved to be the agent's. */
-  protected joinRaw(found: readonly RawFinding[], pending: readonly RawFinding[], weak: readonly {line: number; text: string}[]): RawFinding[] {
-    for (const w of weak) {
-      const m = WEAK_ADDR.exec(w.text);
-      if (m) this.weakBucket(`${m[1]}:${m[2]}`).push(w);
-    }
-    const revived = this.reviveWeak();
-    return [...found, ...revived, ...pending.filter((f) => isAgentTarget(f.target, this.agentAddrs))]
-      .map((f) => this.withContext(f))
-      .sort((a, b) => a.line - b.line);
-  }
-
   private readonly needsContext = new Set<RawFinding>();
 
   /**
    * Weak-hint lines skipped because their address wasn't (yet) known as the agent's, kept per
-   * address (a few per address, a bounded total) so a config line that comes later — or in an
-   * earlier part of a split scan — can still claim them: dd-trace 2.x–4.x log the first bare
-   * errors before their configuration line.
+   * address (a few per address, a bounded total) so a config line that comes later can still
+   * claim them: dd-trace 2.x–4.x log the first bare errors before their configuration line.
    */
   private weak = new Map<string, {line: number; text: string}[]>();
   private weakCount = 0;
@@ -490,7 +505,7 @@ export class RawScanner {
     const nextHit = (): number => {
       if (found) {
         if (k > 0 && (found.starts[k - 1] ?? 0) >= from) k = firstHitFrom(from);
-        while (k < found.count && (found.starts[k] ?? 0) < from) k++;
+        while (k < found.count && ((found.starts[k] ?? 0) < from || hintList[found.ids[k] ?? 0]?.qualifier)) k++;
         if (k >= found.count) return -1;
         hitWeak = hintList[found.ids[k] ?? 0]?.weak === true;
         return found.starts[k] ?? -1;
@@ -638,9 +653,7 @@ export class RawScanner {
       const prevStart = start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
       if (prevStart < floor) break;
       const prev = normalizeLine(lineAt(prevStart).text, startLine - 1);
-      const prevText = prev[prev.length - 1]?.text ?? '';
-      const glued = isContinuation(head(cur), prevText) || (ERROR_START.test(head(cur)) && this.leadsInto(prevText));
-      if (!glued) break;
+      if (!this.gluedToAbove(cur, prev)) break;
       start = prevStart;
       startLine--;
       cur = prev;
@@ -676,6 +689,22 @@ export class RawScanner {
       end,
       startLine,
     };
+  }
+
+  /** Whether a line (normalised) belongs to the event of the line above it: an event's start is where this stops. */
+  private gluedToAbove(cur: readonly LogLine[], above: readonly LogLine[]): boolean {
+    const head = cur[0]?.text ?? '';
+    const prevText = above[above.length - 1]?.text ?? '';
+    return isContinuation(head, prevText) || (ERROR_START.test(head) && this.leadsInto(prevText));
+  }
+
+  /**
+   * `gluedToAbove` for two raw lines: a sieve (bridge/hint-sieve.ts) finds with it where the event
+   * of a line it hands on starts, and hands on the text from there.
+   */
+  rawLineGluedToAbove(line: string, above: string): boolean {
+    const cut = (t: string) => (t.length > MAX_LINE_CHARS ? t.slice(0, MAX_LINE_CHARS) : t);
+    return this.gluedToAbove(normalizeLine(cut(line), 0), normalizeLine(cut(above), 0));
   }
 
   /** `strong`: look at the line; `weak`: only bare error codes (and no qualifier); `none`: an anchor but no hint. */
@@ -799,6 +828,10 @@ export class RawScanner {
     });
   }
 
+  protected withContexts(found: readonly RawFinding[]): RawFinding[] {
+    return found.map((f) => this.withContext(f));
+  }
+
   private withContext(f: RawFinding): RawFinding {
     const cfg = this.lastConfig(f.lang);
     if (!cfg) return f;
@@ -823,17 +856,5 @@ function fillFromConfig(t: Target, cfg: StartupConfig): Target {
     return {...t, port: cfg.target.port, url: cfg.target.url};
   }
   return t;
-}
-
-/** The undiagnosed result of scanning one part of an input (line numbers relative to the part). */
-export interface PartialScan {
-  findings: RawFinding[];
-  /** Bare errors whose address no config of this part named as the agent's. */
-  pending: RawFinding[];
-  configs: StartupConfig[];
-  /** Weak-hint lines set aside (see Scanner.rememberWeak), for configs of other parts to claim. */
-  weak: {line: number; text: string}[];
-  /** Newlines in the part: the next part's line offset. */
-  lines: number;
 }
 

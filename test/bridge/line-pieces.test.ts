@@ -1,5 +1,5 @@
 // The CLI's file reader: pieces join back to the file's text exactly (multi-byte characters,
-// lines longer than a read, no final newline, a range of the file), and a piece ends at a newline
+// lines longer than a read, no final newline), and a piece ends at a newline
 // unless a line is longer than a whole read block.
 import {closeSync, mkdtempSync, openSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -10,16 +10,15 @@ import {readLinePieces} from '../../bridge/line-pieces';
 const dir = mkdtempSync(join(tmpdir(), 'apm-pieces-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-function pieces(text: string, range?: (bytes: Buffer) => {start: number; end: number}, live = false): {pieces: string[]; expected: string} {
+function pieces(text: string, live = false): {pieces: string[]; expected: string} {
   const file = join(dir, 'log');
   const bytes = Buffer.from(text);
   writeFileSync(file, bytes);
   const fd = openSync(file, 'r');
   const out: string[] = [];
   try {
-    const r = range?.(bytes);
-    readLinePieces(fd, (p) => out.push(p), r, live);
-    return {pieces: out, expected: r ? bytes.subarray(r.start, r.end).toString() : text};
+    readLinePieces(fd, (p) => out.push(p), live);
+    return {pieces: out, expected: text};
   } finally {
     closeSync(fd);
   }
@@ -42,16 +41,9 @@ describe('readLinePieces', () => {
     expect(r.pieces.join('')).not.toContain('\uFFFD');
   });
 
-  it('reads just a byte range of the file', () => {
-    const text = Array.from({length: 30_000}, (_, i) => `line ${i}`).join('\n');
-    const r = pieces(text, (b) => ({start: b.indexOf('line 1000\n'), end: b.indexOf('line 25000\n')}));
-    expect(r.pieces.join('')).toBe(r.expected);
-    expect(r.expected.startsWith('line 1000\n')).toBe(true);
-  });
-
   it('live (a pipe): still joins back exactly, every piece but the last ending at a newline', () => {
     const text = Array.from({length: 60_000}, (_, i) => `2026-11-25 INFO 안녕 ${i} é😀 ${'x'.repeat(i % 90)}`).join('\n');
-    const r = pieces(text, undefined, true);
+    const r = pieces(text, true);
     expect(r.pieces.join('')).toBe(r.expected);
     expect(r.pieces.slice(0, -1).every((p) => p.endsWith('\n'))).toBe(true);
   });

@@ -95,7 +95,7 @@ describe('extension build', () => {
     const sourcesOf = (dir: string) => readdirSync(`${ROOT}/${dir}`).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`${ROOT}/${dir}/${f}`, 'utf8'));
     const sources = [...sourcesOf('shared/tracers'), ...sourcesOf('shared/rules')];
     const codeOnly = sources.map((src) => stripExamplesFrom(src)).join('\n');
-    const shipped = [readFileSync(`${dirs.chrome}/content.js`, 'utf8'), readFileSync(`${ROOT}/dist/cli/scan-worker.cjs`, 'utf8')];
+    const shipped = [`${dirs.chrome}/content.js`, ...readdirSync(`${ROOT}/dist/cli/chunks`).map((f) => `${ROOT}/dist/cli/chunks/${f}`)].map((f) => readFileSync(f, 'utf8'));
     const exampleTexts = [...recognizers.flatMap((r) => r.examples.matches.map((m) => m.text)), ...rules.flatMap((r) => r.examples.matches.map((m) => m.text))]
       // 30 characters from the end of each line, where no character needs escaping in a string
       // literal, and that the modules hold nowhere but in their examples.

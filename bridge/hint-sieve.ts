@@ -1,0 +1,227 @@
+// The CLI's reader for the scanner: reads a file (or stdin) in 1 MB blocks straight into the
+// WebAssembly search's memory, finds every hint and qualifier in the raw bytes, and hands the
+// scanner only the lines around the ones that need a look, as text; the lines between are
+// skipped by count. Most of a log holds no hint, so most of it is never decoded into a string
+// (the decoding and the garbage it made were half of a scan's time).
+//
+// A line needs a look when it holds a strong hint, or only weak ones (`ECONNREFUSED`) with a
+// qualifier (8126, datadog…), or only weak ones while the scanner wants them (it compares them
+// with agent addresses, or keeps a few in case a later config names their address). It goes to
+// the scanner with up to MAX_LOOKBACK_LINES lines before it (where its event may start) and AHEAD
+// lines after; an event that runs on is carried by the scanner (`busy`), and fed on until it ends.
+// Hints are ASCII, so they are found in UTF-8 bytes as in text; a newline byte is never part of
+// a multi-byte character, so lines are cut in bytes.
+import {StringDecoder} from 'node:string_decoder';
+import {MAX_LOOKBACK_LINES, type RawScanner} from '../shared/engine/raw-scan';
+import {TeddyHintFinder, wasmHintFinder} from './hint-finder/index';
+import {readLinePieces, readWaiting} from './line-pieces';
+
+const BLOCK = 1 << 20;
+/** Lines after a line that needs a look fed with it: a short event (a Node error object) ends within them. */
+const AHEAD = 16;
+/** Lines fed at a time while the scanner carries an event. */
+const BUSY_STEP = 32;
+/** What a block keeps of its unfed end for the next block's lookback: lines, and bytes at most. */
+const KEEP_BYTES = 64 * 1024;
+/** What of a line is read to tell where its event starts (the scanner cuts longer lines there too). */
+const MAX_LINE_BYTES = 64 * 1024;
+
+/** The scanner (what it wants, what it carries) and where its text goes. */
+export interface SieveTarget {
+  scanner: RawScanner;
+  /** Whole lines (or the piece of a line longer than a block) for the scanner. */
+  text(piece: string): void;
+  /** After each block (`live`: each read, of `bytesRead`): a time to report what its text found. */
+  blockDone?(bytesRead: number): void;
+}
+
+export interface SieveOptions {
+  /** Sieve every read's complete lines at once (`kubectl logs -f`), not once a block is full. */
+  live?: boolean;
+  /** The block size (tests make it small, to cross many blocks). */
+  block?: number;
+}
+
+/**
+ * Reads `fd` from its position to its end (a file, a pipe) into `target`. Without WebAssembly
+ * SIMD every line goes to the scanner, as text.
+ */
+export function sieveLines(fd: number, target: SieveTarget, {live = false, block = BLOCK}: SieveOptions = {}): void {
+  const hints = target.scanner.finderHintList;
+  const finder = wasmHintFinder(hints);
+  if (!(finder instanceof TeddyHintFinder)) {
+    const each = (t: string) => {
+      target.text(t);
+      target.blockDone?.(Buffer.byteLength(t));
+    };
+    readLinePieces(fd, each, live);
+    return;
+  }
+  const {scanner} = target;
+  const buf = finder.textBytes(block);
+  const decoder = new StringDecoder('utf8');
+  let have = 0;
+
+  // Per block: the bytes [0, cut) hold whole lines (the last block: to its end); `fedTo` is where
+  // the scanner is (a line start but for a line longer than a block), `fedLine` its line index in
+  // the block. The pending region [regStart, regEnd) is fed in one piece when a line after it
+  // needs a look (or at the block's end).
+  let cut = 0;
+  let fedTo = 0;
+  let fedLine = 0;
+  let regStart = -1;
+  let regStartLine = 0;
+  let regEnd = 0;
+  let regEndLine = 0;
+
+  const feedTo = (off: number, line: number): void => {
+    if (off > fedTo) target.text(decoder.write(buf.subarray(fedTo, off)));
+    fedTo = off;
+    fedLine = line;
+  };
+  /** Hands on [fedTo, off): fed while the scanner carries an event, skipped by count once it doesn't. */
+  const skipTo = (off: number, line: number): void => {
+    while (fedTo < off && scanner.busy) {
+      let e = fedTo;
+      let l = fedLine;
+      for (let i = 0; i < BUSY_STEP && e < off; i++) {
+        const nl = buf.indexOf(10, e);
+        if (nl === -1 || nl >= off) e = off;
+        else {
+          e = nl + 1;
+          l++;
+        }
+      }
+      feedTo(e, l);
+    }
+    if (fedTo < off) {
+      scanner.skipLines(line - fedLine);
+      fedTo = off;
+      fedLine = line;
+    }
+  };
+  const flush = (): void => {
+    if (regStart < 0) return;
+    skipTo(regStart, regStartLine);
+    feedTo(regEnd, regEndLine);
+    regStart = -1;
+  };
+  /**
+   * The start of the line `back` lines before the one at `ls` (not before `floor`), and how many
+   * lines it went; with `glued`, only as far as the lines continue the ones above them.
+   */
+  const walkBack = (ls: number, back: number, floor: number, glued = false): [number, number] => {
+    let off = ls;
+    let went = 0;
+    let cur = glued ? lineText(ls) : '';
+    while (went < back && off > floor) {
+      const prev = off < 2 ? 0 : buf.lastIndexOf(10, off - 2) + 1;
+      if (prev < floor) break;
+      if (glued) {
+        const above = lineText(prev);
+        if (!scanner.rawLineGluedToAbove(cur, above)) break;
+        cur = above;
+      }
+      off = prev;
+      went++;
+    }
+    return [off, went];
+  };
+  const lineText = (ls: number): string => buf.toString('utf8', ls, Math.min(lineEndOf(ls), ls + MAX_LINE_BYTES));
+  /** The end of the AHEAD lines after the line at `ls` (index `line`), within the block. */
+  const aheadOf = (ls: number, line: number): [number, number] => {
+    let e = ls;
+    let l = line;
+    for (let i = 0; i <= AHEAD && e < cut; i++) {
+      const nl = buf.indexOf(10, e);
+      if (nl === -1 || nl >= cut) e = cut;
+      else {
+        e = nl + 1;
+        l++;
+      }
+    }
+    return [e, l];
+  };
+
+  const sieveBlock = (last: boolean): void => {
+    const found = finder.findBytes(cut);
+    const {starts, ids, lines, count} = found;
+    fedTo = 0;
+    fedLine = 0;
+    regStart = -1;
+    for (let k = 0; k < count; ) {
+      const line = lines[k] ?? 0;
+      const at = starts[k] ?? 0;
+      let strong = false;
+      let weak = false;
+      let qualified = false;
+      for (; k < count && lines[k] === line; k++) {
+        const h = hints[ids[k] ?? 0];
+        if (h?.qualifier) qualified = true;
+        else if (h?.weak) weak = true;
+        else strong = true;
+      }
+      if (!strong && !weak) continue;
+      const sure = strong || qualified;
+      if (regStart >= 0 && line < regEndLine) {
+        // Already in the pending region: it only reaches further.
+        if (sure) [regEnd, regEndLine] = maxEnd(aheadOf(lineStartOf(at), line));
+        continue;
+      }
+      if (sure) {
+        if (regStart >= 0 && line - MAX_LOOKBACK_LINES <= regEndLine) {
+          [regEnd, regEndLine] = maxEnd(aheadOf(lineStartOf(at), line));
+          continue;
+        }
+        flush();
+      } else {
+        // Weak hints only: whether the scanner wants the line depends on what it has seen.
+        flush();
+        if (!scanner.weakLineNeedsLook(() => lineText(lineStartOf(at)))) continue;
+      }
+      const ls = lineStartOf(at);
+      const [rs, went] = walkBack(ls, MAX_LOOKBACK_LINES, fedTo, true);
+      regStart = rs;
+      regStartLine = line - went;
+      [regEnd, regEndLine] = aheadOf(ls, line);
+    }
+    flush();
+    const endLine = found.newlines;
+    if (last) {
+      skipTo(cut, endLine);
+      return;
+    }
+    // The last lines stay unfed, for the next block's lookback; but the block must make room.
+    let [keep, went] = walkBack(cut, MAX_LOOKBACK_LINES, Math.max(fedTo, cut - Math.min(KEEP_BYTES, block >> 2)));
+    if (keep === 0 && have >= block) [keep, went] = [cut, 0];
+    skipTo(keep, endLine - went);
+  };
+  const maxEnd = ([e, l]: [number, number]): [number, number] => (e > regEnd ? [e, l] : [regEnd, regEndLine]);
+  const lineStartOf = (at: number): number => (at === 0 ? 0 : buf.lastIndexOf(10, at - 1) + 1);
+  const lineEndOf = (ls: number): number => {
+    const nl = buf.indexOf(10, ls);
+    return nl === -1 || nl >= cut ? cut : nl;
+  };
+
+  for (;;) {
+    const n = readWaiting(fd, buf, have, block - have);
+    have += n;
+    const last = n === 0;
+    if (!last && !live && have < block) continue;
+    cut = last ? have : buf.lastIndexOf(10, have - 1) + 1;
+    if (cut === 0 && !last) {
+      if (have < block) continue;
+      // One line longer than a block: the scanner takes it as text (and carries it).
+      target.text(decoder.write(buf.subarray(0, have)));
+      have = 0;
+      continue;
+    }
+    sieveBlock(last);
+    target.blockDone?.(n);
+    if (last) break;
+    buf.copy(buf, 0, fedTo, have);
+    have -= fedTo;
+  }
+  const rest = decoder.end();
+  if (rest) target.text(rest);
+}

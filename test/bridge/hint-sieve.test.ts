@@ -1,0 +1,163 @@
+// The CLI's sieve (bridge/hint-sieve.ts): it hands the scanner only the lines around hints and
+// skips the rest by count, so it must give exactly the findings (lines, events, causes, targets,
+// diagnoses) of scanning the whole text — across block boundaries, events that run on, lines
+// longer than a block, config lines that change which bare errors count — while leaving most of
+// a sparse log undecoded.
+import {closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import fc from 'fast-check';
+import {afterAll, describe, expect, it} from 'vitest';
+import {Scanner, scanText} from '../../shared/engine/scan';
+import type {RawFinding} from '../../shared/engine/types';
+import {recognizers} from '../../shared/tracers/index';
+import {wasmHintFinder} from '../../bridge/hint-finder/index';
+import {sieveLines} from '../../bridge/hint-sieve';
+
+const dir = mkdtempSync(join(tmpdir(), 'apm-sieve-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+type Findings = ReturnType<Scanner['finish']>['findings'];
+/** Findings as comparable data: everything a user sees of them. */
+const asData = (findings: Findings) =>
+  findings.map((f) => ({line: f.line, endLine: f.endLine, cause: f.cause, recognizer: f.recognizer, target: f.target, excerpt: f.excerpt, rule: f.diagnosis.rule}));
+
+function whole(text: string): ReturnType<typeof asData> {
+  return asData(scanText(text, {hintFinder: wasmHintFinder}).findings);
+}
+
+/** Scans `text` from a file through the sieve; also says how much of it went to the scanner as text. */
+function sieved(text: string | Buffer, block: number, live = false): {findings: ReturnType<typeof asData>; fed: number} {
+  const file = join(dir, 'log');
+  writeFileSync(file, text);
+  const scanner = new Scanner({hintFinder: wasmHintFinder});
+  const raw: RawFinding[] = [];
+  let fed = 0;
+  const fd = openSync(file, 'r');
+  try {
+    const target = {
+      scanner,
+      text: (t: string) => {
+        fed += t.length;
+        raw.push(...scanner.pushRaw(t));
+      },
+    };
+    sieveLines(fd, target, {block, live});
+  } finally {
+    closeSync(fd);
+  }
+  const findings = scanner.finish(raw).findings;
+  return {findings: asData(findings), fed};
+}
+
+const recorded = (d: string): string[] =>
+  readdirSync(d).flatMap((f) => {
+    const p = join(d, f);
+    return statSync(p).isDirectory() ? recorded(p) : f.endsWith('.log') || f.endsWith('.txt') ? [readFileSync(p, 'utf8')] : [];
+  });
+const ddTraceLogs = recorded(new URL('../../../shared/fixtures/dd-trace-js/', import.meta.url).pathname);
+const examples = recognizers.flatMap((r) => [...r.examples.matches.map((m) => m.text), ...r.examples.ignores.map((i) => i.text)]);
+
+const noise = (i: number): string =>
+  [
+    `2026-11-25T10:00:${String(i % 60).padStart(2, '0')}.123Z INFO  [http] GET /api/orders/${i} 200 12ms user=alice é 안녕`,
+    `2026-11-25T10:00:03.000Z ERROR [db] connect ECONNREFUSED 10.0.4.12:5432 (retrying in 1s) n=${i}`,
+    `{"level":"info","msg":"request completed","path":"/v1/cart/${i}","status":200}`,
+    `2026-11-25T10:00:01.001Z WARN  [cache] redis latency ${i % 90}ms above threshold`,
+  ][i % 4] as string;
+
+/** Tracer events of every recogniser and every recorded dd-trace log, `gap` noise lines apart. */
+function corpus(gap: number, events: readonly string[] = [...ddTraceLogs, ...examples]): string {
+  const out: string[] = [];
+  let n = 0;
+  for (const e of events) {
+    for (let i = 0; i < gap; i++) out.push(noise(n++));
+    out.push(e);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+describe('hint sieve', () => {
+  it('has the recorded logs and examples to check against', () => {
+    expect(ddTraceLogs.length).toBeGreaterThanOrEqual(5);
+    expect(examples.length).toBeGreaterThan(200);
+  });
+
+  it('gives the findings of a whole-text scan on every recogniser example and recorded dd-trace log, in blocks of 8 KB and up', () => {
+    // A block keeps at most a quarter of itself for the next one's lookback: a smaller one may cut an event from its header.
+    for (const gap of [0, 3, 70]) {
+      const text = corpus(gap);
+      const expected = whole(text);
+      expect(expected.length).toBeGreaterThan(150);
+      for (const block of [8192, 16 * 1024, 1 << 20]) {
+        expect(sieved(text, block).findings, `gap ${gap}, block ${block}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('reads a file a read at a time when live, with the same findings', () => {
+    const text = corpus(5);
+    expect(sieved(text, 8192, true).findings).toEqual(whole(text));
+  });
+
+  it('leaves most of a sparse log undecoded', () => {
+    const text = corpus(400, examples.slice(0, 40));
+    const r = sieved(text, 1 << 20);
+    expect(r.findings).toEqual(whole(text));
+    expect(r.findings.length).toBeGreaterThan(10);
+    // The lines near hints, their lookback and the bare errors kept early: a small part of the log.
+    expect(r.fed).toBeLessThan(text.length * 0.15);
+  });
+
+  it('counts bare errors to the address a config line named, before and after that line', () => {
+    const config = 'DATADOG TRACER CONFIGURATION - {"version":"4.55.0","lang":"nodejs","agent_url":"http://10.9.9.9:9126"}';
+    const bare = 'Error: connect ECONNREFUSED 10.9.9.9:9126\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {\n  errno: -111,\n  code: \'ECONNREFUSED\'\n}';
+    const lines: string[] = [];
+    for (let i = 0; i < 4000; i++) {
+      if (i === 50 || i === 2500 || i === 3999) lines.push(bare);
+      if (i === 1000) lines.push(config);
+      lines.push(noise(i));
+    }
+    const text = `${lines.join('\n')}\n`;
+    const expected = whole(text);
+    expect(expected.filter((f) => f.target.port === 9126).length).toBe(3);
+    for (const block of [4096, 65536]) expect(sieved(text, block).findings).toEqual(expected);
+  });
+
+  it('hands on an event that runs past its lines ahead and over block boundaries (a long Java stack trace)', () => {
+    const frames = Array.from({length: 150}, (_, i) => `\tat com.example.Frame${i}.call(Frame${i}.java:${i})`).join('\n');
+    const event = `[dd.trace 2025-05-07 09:38:45:606 +0000] [dd-trace-processor] WARN datadog.trace.agent.common.writer.ddagent.DDAgentApi - Error while sending 3 (size=6KB) traces. Total: 8786, Received: 8786, Sent: 8783, Failed: 3. java.net.ConnectException: Failed to connect to localhost/127.0.0.1:8126\n${frames}\nCaused by: java.net.ConnectException: Connection refused\n${frames}`;
+    const text = corpus(30, [event, event, examples[0] as string]);
+    const expected = whole(text);
+    expect(expected[0]?.endLine).toBeGreaterThan((expected[0]?.line ?? 0) + 150);
+    for (const block of [4096, 20_000, 1 << 20]) expect(sieved(text, block).findings).toEqual(expected);
+  });
+
+  it('copes with a line longer than a block, CRLF, multi-byte text and no final newline', () => {
+    const hint = 'DATADOG TRACER DIAGNOSTIC - Agent Error: connect ECONNREFUSED 127.0.0.1:8126';
+    const text = [`${hint} ${'한'.repeat(3000)}`, `${'x'.repeat(5000)} ${hint}`, `${noise(1)}\r`, `${hint}\r`, `안녕 ${hint}`].join('\n');
+    const expected = whole(text);
+    expect(expected.length).toBe(4);
+    for (const block of [1024, 4096, 1 << 20]) expect(sieved(text, block).findings).toEqual(expected);
+  });
+
+  it('skips binary junk without losing count of lines', () => {
+    const junk = Buffer.from(Array.from({length: 50_000}, (_, i) => (i * 7919) % 256));
+    const tail = Buffer.from(`\n${examples[0]}\n`);
+    const text = Buffer.concat([junk, tail, junk, tail]);
+    const expected = asData(scanText(text.toString('utf8'), {hintFinder: wasmHintFinder}).findings);
+    expect(expected.length).toBe(2);
+    expect(sieved(text, 4096).findings).toEqual(expected);
+  });
+
+  it('gives the findings of a whole-text scan on hint soup, in random blocks', () => {
+    const pieces = [...examples.filter((e) => e.length < 400).slice(0, 60), noise(0), noise(1), noise(2), 'Caused by: java.net.ConnectException: Connection refused', '  errno: -111,', '}', '\tat x.y(z.java:1)', ''];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 80}), fc.integer({min: 256, max: 8192}), (lines, block) => {
+        const text = lines.join('\n');
+        expect(sieved(text, block).findings).toEqual(whole(text));
+      }),
+      {numRuns: 60},
+    );
+  });
+});
