@@ -13,10 +13,14 @@
 // a multi-byte character, so lines are cut in bytes.
 import {StringDecoder} from 'node:string_decoder';
 import {MAX_LOOKBACK_LINES, type RawScanner} from '../shared/engine/raw-scan';
-import {TeddyHintFinder, wasmHintFinder} from './hint-finder/index';
+import {RAW_HITS, RAW_TEXT, TeddyHintFinder, wasmHintFinder} from './hint-finder/index';
 import {readLinePieces, readWaiting} from './line-pieces';
 
 const BLOCK = 1 << 20;
+/** What kinds of hint a line holds (bits). */
+const STRONG = 1;
+const WEAK = 2;
+const QUALIFIER = 4;
 /** Lines after a line that needs a look fed with it: a short event (a Node error object) ends within them. */
 const AHEAD = 16;
 /** Lines fed at a time while the scanner carries an event. */
@@ -58,6 +62,10 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
     return;
   }
   const {scanner} = target;
+  const kinds = Uint8Array.from(finder.hintIds, (id) => {
+    const h = hints[id];
+    return h?.qualifier ? QUALIFIER : h?.weak ? WEAK : STRONG;
+  });
   const buf = finder.textBytes(block);
   const decoder = new StringDecoder('utf8');
   let have = 0;
@@ -105,6 +113,8 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
     skipTo(regStart, regStartLine);
     feedTo(regEnd, regEndLine);
     regStart = -1;
+    // What it fed may have named agent addresses (a config line).
+    weakMayNeedLook = scanner.weakLinesMayNeedLook();
   };
   /**
    * The start of the line `back` lines before the one at `ls` (not before `floor`), and how many
@@ -143,50 +153,67 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
     return [e, l];
   };
 
+  /** The weak line being asked about (one closure for all of them: there are many). */
+  let weakAt = 0;
+  /** Whether the scanner may want a weak-only line at all (else those are passed without a call). */
+  let weakMayNeedLook = true;
+  const weakLine = (): string => lineText(lineStartOf(weakAt));
+
+  /** A line with hits (`flags`: what kinds; `at`: one hit's start), in line order. */
+  const lineWithHits = (line: number, at: number, flags: number): void => {
+    if (!(flags & (STRONG | WEAK))) return;
+    const sure = (flags & (STRONG | QUALIFIER)) !== 0;
+    if (regStart >= 0 && line < regEndLine) {
+      // Already in the pending region: it only reaches further.
+      if (sure) [regEnd, regEndLine] = maxEnd(aheadOf(lineStartOf(at), line));
+      return;
+    }
+    if (sure) {
+      if (regStart >= 0 && line - MAX_LOOKBACK_LINES <= regEndLine) {
+        [regEnd, regEndLine] = maxEnd(aheadOf(lineStartOf(at), line));
+        return;
+      }
+      flush();
+    } else {
+      // Weak hints only: whether the scanner wants the line depends on what it has seen.
+      if (regStart >= 0) flush();
+      if (!weakMayNeedLook) return;
+      weakAt = at;
+      const look = scanner.weakLineNeedsLook(weakLine);
+      weakMayNeedLook = scanner.weakLinesMayNeedLook();
+      if (!look) return;
+    }
+    const ls = lineStartOf(at);
+    const [rs, went] = walkBack(ls, MAX_LOOKBACK_LINES, fedTo, true);
+    regStart = rs;
+    regStartLine = line - went;
+    [regEnd, regEndLine] = aheadOf(ls, line);
+  };
+
   const sieveBlock = (last: boolean): void => {
-    const found = finder.findBytes(cut);
-    const {starts, ids, lines, count} = found;
     fedTo = 0;
     fedLine = 0;
     regStart = -1;
-    for (let k = 0; k < count; ) {
-      const line = lines[k] ?? 0;
-      const at = starts[k] ?? 0;
-      let strong = false;
-      let weak = false;
-      let qualified = false;
-      for (; k < count && lines[k] === line; k++) {
-        const h = hints[ids[k] ?? 0];
-        if (h?.qualifier) qualified = true;
-        else if (h?.weak) weak = true;
-        else strong = true;
-      }
-      if (!strong && !weak) continue;
-      const sure = strong || qualified;
-      if (regStart >= 0 && line < regEndLine) {
-        // Already in the pending region: it only reaches further.
-        if (sure) [regEnd, regEndLine] = maxEnd(aheadOf(lineStartOf(at), line));
-        continue;
-      }
-      if (sure) {
-        if (regStart >= 0 && line - MAX_LOOKBACK_LINES <= regEndLine) {
-          [regEnd, regEndLine] = maxEnd(aheadOf(lineStartOf(at), line));
-          continue;
+    weakMayNeedLook = scanner.weakLinesMayNeedLook();
+    // The module's hits come grouped by line (not sorted by start within one): each line's
+    // kinds are gathered, then it is judged once.
+    let line = -1;
+    let at = 0;
+    let flags = 0;
+    const endLine = finder.scanRaw(cut, (words, n) => {
+      for (let i = 0, r = RAW_HITS; i < n; i++, r += 3) {
+        const l = words[r + 2] ?? 0;
+        if (l !== line) {
+          if (line >= 0) lineWithHits(line, at, flags);
+          line = l;
+          at = (words[r] ?? 0) - RAW_TEXT;
+          flags = 0;
         }
-        flush();
-      } else {
-        // Weak hints only: whether the scanner wants the line depends on what it has seen.
-        flush();
-        if (!scanner.weakLineNeedsLook(() => lineText(lineStartOf(at)))) continue;
+        flags |= kinds[words[r + 1] ?? 0] ?? 0;
       }
-      const ls = lineStartOf(at);
-      const [rs, went] = walkBack(ls, MAX_LOOKBACK_LINES, fedTo, true);
-      regStart = rs;
-      regStartLine = line - went;
-      [regEnd, regEndLine] = aheadOf(ls, line);
-    }
+    });
+    if (line >= 0) lineWithHits(line, at, flags);
     flush();
-    const endLine = found.newlines;
     if (last) {
       skipTo(cut, endLine);
       return;

@@ -50,7 +50,7 @@ export class TeddyHintFinder implements HintFinder {
   private bytes!: Buffer;
   private words!: Int32Array;
   /** The factory's id of each hint, in the module's order (grouped by fingerprint). */
-  private readonly hintIds: Int32Array;
+  readonly hintIds: Int32Array;
   private starts = new Int32Array(1024);
   private ids = new Int32Array(1024);
   private lines = new Int32Array(1024);
@@ -116,33 +116,13 @@ export class TeddyHintFinder implements HintFinder {
     return this.bytes.subarray(TEXT, TEXT + length);
   }
 
-  /**
-   * Searches the first `length` bytes of `textBytes(…)`. The bytes after them are left as they
-   * were: the search needs zeros there, so they are put back after it.
-   */
+  /** Searches the first `length` bytes of `textBytes(…)`: every hit, sorted. */
   findBytes(length: number): HintHits {
-    const {bytes} = this;
-    bytes.copy(this.padSaved, 0, TEXT + length, TEXT + length + PAD);
-    bytes.fill(0, TEXT + length, TEXT + length + PAD);
-    try {
-      return this.scanText(length);
-    } finally {
-      this.padSaved.copy(bytes, TEXT + length);
-    }
-  }
-
-  private readonly padSaved = Buffer.alloc(PAD);
-
-  private scanText(length: number): HintHits {
-    const {ex, hintIds} = this;
-    ex.newlines.value = 0;
-    const end = TEXT + length;
     let count = 0;
     let sorted = true;
-    for (let p = TEXT; p < end; p = ex.resume.value as number) {
-      const n = ex.scan(TEXT, p, end, OUT, OUT + OUT_RESULTS * 12);
+    const {hintIds} = this;
+    const newlines = this.scanRaw(length, (words, n) => {
       if (count + n > this.starts.length) this.growResults(count + n);
-      const words = this.words;
       for (let i = 0, r = OUT >> 2; i < n; i++, r += 3) {
         const start = (words[r] ?? 0) - TEXT;
         if (count > 0 && (this.starts[count - 1] ?? 0) > start) sorted = false;
@@ -151,10 +131,37 @@ export class TeddyHintFinder implements HintFinder {
         this.lines[count] = words[r + 2] ?? 0;
         count++;
       }
-    }
+    });
     if (!sorted) this.sortResults(count);
-    return {count, starts: this.starts, ids: this.ids, lines: this.lines, newlines: ex.newlines.value as number};
+    return {count, starts: this.starts, ids: this.ids, lines: this.lines, newlines};
   }
+
+  /**
+   * Searches the first `length` bytes of `textBytes(…)` and hands the hits over as the module
+   * wrote them — for a caller that reads many and needs no order but their lines'. `batch` gets
+   * `n` hits as triples from `words[RAW_HITS]`: the hit's start (+ RAW_TEXT), its index in
+   * `hintIds` (the module's order), the newlines before it (in line order, not start order).
+   * Returns the text's newlines. The bytes after the text are left as they were: the search
+   * needs zeros there, so they are put back after it.
+   */
+  scanRaw(length: number, batch: (words: Int32Array, n: number) => void): number {
+    const {bytes, padSaved, ex} = this;
+    // Byte loops: Buffer's copy and fill check their arguments at a cost that shows for short texts.
+    const end = TEXT + length;
+    for (let i = 0; i < PAD; i++) {
+      padSaved[i] = bytes[end + i] ?? 0;
+      bytes[end + i] = 0;
+    }
+    try {
+      ex.newlines.value = 0;
+      for (let p = TEXT; p < end; p = ex.resume.value as number) batch(this.words, ex.scan(TEXT, p, end, OUT, OUT + OUT_RESULTS * 12));
+      return ex.newlines.value as number;
+    } finally {
+      for (let i = 0; i < PAD; i++) bytes[end + i] = padSaved[i] ?? 0;
+    }
+  }
+
+  private readonly padSaved = Buffer.alloc(PAD);
 
   private growResults(need: number): void {
     let size = this.starts.length;
@@ -188,6 +195,10 @@ export class TeddyHintFinder implements HintFinder {
     }
   }
 }
+
+/** Where `scanRaw`'s triples start in its `words`, and what its starts are offset by. */
+export const RAW_HITS = OUT >> 2;
+export const RAW_TEXT = TEXT;
 
 const ASCII_4 = /^[\x20-\x7e]{4,}$/;
 const BEYOND_LATIN1 = /[^\0-\xff]/;

@@ -419,6 +419,11 @@ export class RawScanner {
     return false;
   }
 
+  /** False when `weakLineNeedsLook` would say no to any line (no agent address known, the budget spent). */
+  weakLinesMayNeedLook(): boolean {
+    return this.agentAddrs.size > 0 || (this.weakCount < MAX_WEAK_TOTAL && this.weakTries < MAX_WEAK_TRIES);
+  }
+
   /** The hints (and qualifiers) a `HintFinder` gets for this scan: what a sieve's finder must search for. */
   get finderHintList(): readonly FinderHint[] {
     return this.compiled.hintList;
