@@ -1,11 +1,12 @@
 // The CLI's window on the world, passed to every command so tests can run a command
 // in-process with captured output.
 // Only the locale picker, not the string tables: every command starts through this file.
+import {writeSync} from 'node:fs';
 import {pickLocale, type Locale} from '../shared/i18n/table';
 
 export interface Io {
   out(text: string): void;
-  /** Output that is already UTF-8 (diagnose's NDJSON). */
+  /** Output that is already UTF-8 (diagnose's NDJSON); written (or copied) before it returns, the caller reuses the bytes. */
   outBytes(bytes: Uint8Array): void;
   err(text: string): void;
   /** Reads all of stdin as UTF-8. */
@@ -25,10 +26,30 @@ export function cliLocale(io: Pick<Io, 'env'>, explicit?: string): Locale {
   return pickLocale(tag ?? 'en');
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `bytes` to `fd` before it returns; a non-blocking pipe that is full (EAGAIN) is
+ * waited for. A reader that left (`apm-doctor diagnose big.log | head`) ends the process quietly,
+ * as cli.ts does for what goes through process.stdout.
+ */
+function writeAllSync(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 2);
+    }
+  }
+}
+
 export function realIo(): Io {
   return {
     out: (text) => void process.stdout.write(text),
-    outBytes: (bytes) => void process.stdout.write(bytes),
+    outBytes: (bytes) => writeAllSync(1, bytes),
     err: (text) => void process.stderr.write(text),
     readStdin: async () => {
       const chunks: Buffer[] = [];

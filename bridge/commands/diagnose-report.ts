@@ -19,24 +19,43 @@ export class FindingJsonLines {
 
   constructor(private readonly locale: Locale) {}
 
-  /** The NDJSON lines of `findings`, each ending in a newline. */
-  lines(findings: readonly DiagnosedFinding[]): Buffer {
-    const heads = findings.map((f) => JSON.stringify(findingJsonHead(f)).slice(0, -1));
-    const tails = findings.map((f) => this.tail(f));
-    // Room for the worst case (3 UTF-8 bytes per UTF-16 unit) and the tails; one buffer, each
-    // head encoded straight into it and each tail copied with `set` (Buffer.concat and
-    // subarray cost more per piece than these pieces cost to copy).
-    let room = 0;
-    for (let i = 0; i < heads.length; i++) room += (heads[i] as string).length * 3 + (tails[i] as Buffer).length;
-    const out = Buffer.allocUnsafe(room);
+  /**
+   * The NDJSON lines of `findings`, each ending in a newline, handed to `sink` a chunk at a time:
+   * one buffer of CHUNK bytes, filled again once `sink` returned (it must copy what it keeps).
+   * Each head is encoded straight into it and each tail copied with `set` (Buffer.concat and
+   * subarray cost more per piece than these pieces cost to copy); a fresh buffer the size of
+   * the whole output cost more still: here the first touch of each new page of memory is slow.
+   */
+  write(findings: readonly DiagnosedFinding[], sink: (bytes: Uint8Array) => void): void {
+    const out = (this.chunk ??= Buffer.allocUnsafe(CHUNK));
     let at = 0;
-    for (let i = 0; i < heads.length; i++) {
-      at += out.write(heads[i] as string, at);
-      const tail = tails[i] as Buffer;
+    for (const f of findings) {
+      const head = JSON.stringify(findingJsonHead(f)).slice(0, -1);
+      const tail = this.tail(f);
+      // The worst case: 3 UTF-8 bytes per UTF-16 unit.
+      const need = head.length * 3 + tail.length;
+      if (at + need > CHUNK && at > 0) {
+        sink(out.subarray(0, at));
+        at = 0;
+      }
+      if (need > CHUNK) {
+        sink(Buffer.concat([Buffer.from(head), tail]));
+        continue;
+      }
+      at += out.write(head, at);
       out.set(tail, at);
       at += tail.length;
     }
-    return out.subarray(0, at);
+    if (at > 0) sink(out.subarray(0, at));
+  }
+
+  private chunk: Buffer | undefined;
+
+  /** The NDJSON lines of `findings` in one buffer. */
+  lines(findings: readonly DiagnosedFinding[]): Buffer {
+    const parts: Buffer[] = [];
+    this.write(findings, (b) => parts.push(Buffer.from(b)));
+    return Buffer.concat(parts);
   }
 
   /** One line, without its newline (as `JSON.stringify` writes it). */
@@ -65,6 +84,9 @@ export class FindingJsonLines {
   }
 }
 
+/** What `FindingJsonLines.write` fills before it hands the bytes on. */
+const CHUNK = 64 * 1024;
+
 /** Writes findings as NDJSON or as the terminal report; counts them. */
 export class Report {
   count = 0;
@@ -82,7 +104,7 @@ export class Report {
   emit(findings: readonly DiagnosedFinding[]): void {
     if (findings.length === 0) return;
     this.count += findings.length;
-    if (this.format === 'json') this.io.outBytes(this.json.lines(findings));
+    if (this.format === 'json') this.json.write(findings, (bytes) => this.io.outBytes(bytes));
     else this.io.out(findings.map((f) => renderText(f, this.locale, this.io.isTty, this.shown)).join(''));
   }
 

@@ -16,16 +16,17 @@ export function diagnose(
   // A failing tracer repeats itself (thousands of identical lines): rules look across findings
   // for evidence, so they see each distinct finding once and each distinct finding is diagnosed
   // once — O(n + d²) for d distinct findings instead of O(n²).
+  const keys = findings.map(sameness);
   const byKey = new Map<string, RawFinding>();
-  for (const f of findings) {
-    const k = sameness(f);
+  findings.forEach((f, i) => {
+    const k = keys[i] as string;
     if (!byKey.has(k)) byKey.set(k, f);
-  }
+  });
   const distinct = [...byKey.values()];
   const full: RuleContext = {env: ctx.env ?? 'unknown', facts: ctx.facts ?? {}, findings: distinct, configs: ctx.configs ?? []};
   const diagnoses = new Map<string, Diagnosis>();
   for (const [k, f] of byKey) diagnoses.set(k, firstDiagnosis(f, full));
-  return findings.map((f) => ({...f, diagnosis: diagnoses.get(sameness(f)) ?? firstDiagnosis(f, full)}));
+  return findings.map((f, i) => ({...f, diagnosis: diagnoses.get(keys[i] as string) ?? firstDiagnosis(f, full)}));
 }
 
 function firstDiagnosis(f: RawFinding, ctx: RuleContext): Diagnosis {

@@ -95,6 +95,26 @@ describe('apm-doctor diagnose', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('ends quietly (exit 0, nothing on stderr) when the reader of its NDJSON leaves early, like `| head -1`', async () => {
+    const file = join(dir, 'many.log');
+    writeFileSync(file, `${Array.from({length: 20_000}, () => REFUSED).join('\n')}\n`);
+    const r = await new Promise<{code: number | null; stderr: string; lines: number}>((resolve, reject) => {
+      const child = spawn(process.execPath, [cliPath, 'diagnose', '--format', 'json', file], {env: {...process.env, LANG: 'en_US.UTF-8'}});
+      let stderr = '';
+      let got = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', (d: Buffer) => {
+        got = d.toString();
+        child.stdout.destroy();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({code, stderr, lines: got.split('\n').length}));
+    });
+    expect(r.lines).toBeGreaterThan(1);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('survives binary junk and a 2 MB line on stdin', async () => {
     const junk = Buffer.concat([Buffer.from([0, 255, 254, 10, 13, 0x1b]), Buffer.alloc(2 * 1024 * 1024, 0x41), Buffer.from('\nDATADOG TRACER DIAGNOSTIC - Agent Error: connect ECONNREFUSED 127.0.0.1:8126\n')]);
     const r = await runCli(['diagnose', '--format', 'json'], {input: junk});
