@@ -31,7 +31,7 @@ export class Scanner extends RawScanner {
   push(chunk: string): ScanResult {
     const configsBefore = this.configs.length;
     const raw = this.pushRaw(chunk);
-    return {findings: this.diagnoseAll(raw), configs: this.configs.slice(configsBefore)};
+    return {findings: this.diagnoseRaw(raw), configs: this.configs.slice(configsBefore)};
   }
 
   /** Diagnoses what `pushRaw` found (a reader may push several pieces, then diagnose them together). */

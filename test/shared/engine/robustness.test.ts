@@ -42,6 +42,19 @@ describe('engine robustness', () => {
     );
   });
 
+  it('streamed, fills a finding without an address from a config line later in the same chunk, as a whole-text scan does', () => {
+    const upload =
+      '[dd.trace 2024-02-01 12:01:00:000 +0000] [dd-profiler-http-dispatcher] WARN com.datadog.profiling.uploader.ProfileUploader - Failed to upload profile. Datadog Agent is not accepting profiles. Agent-based profiling deployments require Datadog Agent >= 7.20 (Will not log warnings for 5 minutes)';
+    const config =
+      '[dd.trace 2021-08-24 18:38:01:501 +0000] [dd-task-scheduler] INFO datadog.trace.agent.core.StatusLogger - DATADOG TRACER CONFIGURATION {"version":"0.84.0","lang":"jvm","agent_url":"http://10.1.2.3:8126","agent_error":false}';
+    const text = `${upload}\n${config}\nGET /health 200\n`;
+    const whole = scanText(text).findings;
+    expect(whole.map((f) => f.target.url)).toEqual(['http://10.1.2.3:8126']);
+    const s = new Scanner();
+    const streamed = [...s.push(text).findings, ...s.finish().findings];
+    expect(streamed.map((f) => [f.line, f.target.url])).toEqual(whole.map((f) => [f.line, f.target.url]));
+  });
+
   it('gives the same findings whether a text is scanned whole or streamed in any chunking', () => {
     const sample = [
       'app started',
