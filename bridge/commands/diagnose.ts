@@ -1,6 +1,7 @@
 // apm-doctor diagnose [--format text|json] [--env ENV] [--lang en|ko] [FILE]
-// Reads FILE (or stdin) piece by piece through the streaming scanner, so a 100 MB log never
-// becomes one string; prints NDJSON (SPEC §4) or a terminal report.
+// Reads FILE (or stdin) in blocks through the hint sieve (hint-sieve.ts), so a 100 MB log never
+// becomes one string and most of it never becomes a string at all; prints NDJSON (SPEC §4) or a
+// terminal report.
 import {closeSync, fstatSync, openSync} from 'node:fs';
 import {Scanner} from '../../shared/engine/scan';
 import {ENVS, type Env, type RawFinding} from '../../shared/engine/types';
@@ -61,9 +62,10 @@ export const run: Command = async (argv, io) => {
     const report = new Report(format, locale, io);
     const scanner = new Scanner({env, hintFinder: wasmHintFinder});
     const live = (file === undefined || file === '-') && !fstatSync(0).isFile();
-    // Findings are diagnosed and written in batches (findings diagnosed together share the work
-    // for the ones that repeat); a pipe's as soon as the writer is not ahead of us, so that
-    // `kubectl logs -f | apm-doctor diagnose` shows each as its line comes.
+    // Findings are diagnosed and written in batches: findings diagnosed together share the work
+    // for the ones that repeat, and get as context every config line seen by then (a file's: all
+    // of them, unless it has more than EMIT_BATCH findings). A pipe's go out as soon as the
+    // writer is not ahead of us, so `kubectl logs -f | apm-doctor diagnose` shows each as it comes.
     let raw: RawFinding[] = [];
     const emitRaw = () => {
       if (raw.length) report.emit(scanner.diagnoseRaw(raw));
@@ -71,7 +73,9 @@ export const run: Command = async (argv, io) => {
     };
     readInput(file, live, {
       scanner,
-      text: (text) => raw.push(...scanner.pushRaw(text)),
+      text: (text) => {
+        for (const f of scanner.pushRaw(text)) raw.push(f);
+      },
       blockDone: (bytesRead) => (raw.length >= EMIT_BATCH || (live && bytesRead < PIPE_FULL) ? emitRaw() : undefined),
     });
     report.emit(scanner.finish(raw).findings);

@@ -27,10 +27,12 @@ function whole(text: string): ReturnType<typeof asData> {
 }
 
 /** Scans `text` from a file through the sieve; also says how much of it went to the scanner as text. */
-function sieved(text: string | Buffer, block: number, live = false): {findings: ReturnType<typeof asData>; fed: number} {
+function sieved(text: string | Buffer, block: number, live = false, noFinder = false): {findings: ReturnType<typeof asData>; fed: number} {
   const file = join(dir, 'log');
   writeFileSync(file, text);
   const scanner = new Scanner({hintFinder: wasmHintFinder});
+  // A hint the WebAssembly search can't take (under 4 characters): the sieve must fall back.
+  if (noFinder) Object.defineProperty(scanner, 'finderHintList', {value: [{text: 'ab', weak: false}]});
   const raw: RawFinding[] = [];
   let fed = 0;
   const fd = openSync(file, 'r');
@@ -98,6 +100,13 @@ describe('hint sieve', () => {
   it('reads a file a read at a time when live, with the same findings', () => {
     const text = corpus(5);
     expect(sieved(text, 8192, true).findings).toEqual(whole(text));
+  });
+
+  it('without the WebAssembly search, hands every line to the scanner and finds the same', () => {
+    const text = corpus(20);
+    const r = sieved(text, 1 << 20, false, true);
+    expect(r.findings).toEqual(whole(text));
+    expect(r.fed).toBe(text.length);
   });
 
   it('leaves most of a sparse log undecoded', () => {
