@@ -29,6 +29,8 @@ const BUSY_STEP = 32;
 const KEEP_BYTES = 64 * 1024;
 /** What of a line is read to tell where its event starts (the scanner cuts longer lines there too). */
 const MAX_LINE_BYTES = 64 * 1024;
+/** What of a line longer than a block the scanner gets: its MAX_LINE_CHARS characters, in UTF-8 at most. */
+const LONG_LINE_HEAD = 4 * MAX_LINE_BYTES;
 
 /** The scanner (what it wants, what it carries) and where its text goes. */
 export interface SieveTarget {
@@ -230,6 +232,8 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
     return nl === -1 || nl >= cut ? cut : nl;
   };
 
+  /** Of a line longer than a block, the bytes the scanner has (LONG_LINE_HEAD: all it needs). */
+  let longLineFed = 0;
   for (;;) {
     const n = readWaiting(fd, buf, have, block - have);
     have += n;
@@ -238,11 +242,19 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
     cut = last ? have : buf.lastIndexOf(10, have - 1) + 1;
     if (cut === 0 && !last) {
       if (have < block) continue;
-      // One line longer than a block: the scanner takes it as text (and carries it).
-      target.text(decoder.write(buf.subarray(0, have)));
+      // One line longer than a block: the scanner takes its head as text (and carries it); the
+      // rest, up to its newline, it never sees — it reads no more of a line than its first
+      // MAX_LINE_CHARS — so a log of one 100 MB line costs its reading, not its copying.
+      if (longLineFed < LONG_LINE_HEAD) {
+        target.text(decoder.write(buf.subarray(0, have)));
+        longLineFed += have;
+        // A character cut at the head's end is dropped with the rest of the line.
+        if (longLineFed >= LONG_LINE_HEAD) decoder.end();
+      }
       have = 0;
       continue;
     }
+    longLineFed = 0;
     sieveBlock(last);
     target.blockDone?.(n);
     if (last) break;

@@ -150,6 +150,17 @@ describe('hint sieve', () => {
     for (const block of [1024, 4096, 1 << 20]) expect(sieved(text, block).findings).toEqual(expected);
   });
 
+  it('reads a line many blocks long only as far as the scanner looks into a line, and counts on after it', () => {
+    const hint = 'DATADOG TRACER DIAGNOSTIC - Agent Error: connect ECONNREFUSED 127.0.0.1:8126';
+    const text = `${hint} ${'x'.repeat(5 * 1024 * 1024)} ${hint}\n${noise(1)}\n${hint}\n`;
+    const expected = whole(text);
+    expect(expected.map((f) => f.line)).toEqual([1, 3]);
+    const r = sieved(text, 64 * 1024);
+    expect(r.findings).toEqual(expected);
+    // The long line's head (what the scanner reads of a line), then the lines after it: not 5 MB.
+    expect(r.fed).toBeLessThan(400 * 1024);
+  });
+
   it('skips binary junk without losing count of lines', () => {
     const junk = Buffer.from(Array.from({length: 50_000}, (_, i) => (i * 7919) % 256));
     const tail = Buffer.from(`\n${examples[0]}\n`);
