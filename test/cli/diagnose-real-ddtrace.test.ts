@@ -72,14 +72,16 @@ describe.concurrent('apm-doctor diagnose on what the real dd-trace 6.x prints', 
     const findings = parseNdjson(stdout);
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) {
-      expect(f['lang']).toBe('nodejs');
-      expect(f['cause']).toBe('refused');
-      expect(f['target']).toMatchObject({host: '127.0.0.1', port});
-      expect(f['tracerVersion']).toMatch(/^6\./);
+      // The finding in the message: dd-trace's output varies from run to run.
+      const what = JSON.stringify(f).slice(0, 2000);
+      expect(f['lang'], what).toBe('nodejs');
+      expect(f['cause'], what).toBe('refused');
+      expect(f['target'], what).toMatchObject({host: '127.0.0.1', port});
+      expect(f['tracerVersion'], what).toMatch(/^6\./);
     }
     // The send failure itself, glued to its error object, is one finding.
     const send = findings.find((f) => String(f['excerpt']).startsWith('Error sending payload to the agent'));
-    expect(send?.['excerpt']).toContain(`connect ECONNREFUSED 127.0.0.1:${port}`);
+    expect(send?.['excerpt'], stdout.slice(0, 4000)).toContain(`connect ECONNREFUSED 127.0.0.1:${port}`);
   });
 
   it('diagnoses an agent host name that does not resolve', {timeout: 60_000}, async () => {
