@@ -49,13 +49,18 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox (web-ext run, headless)', () => {
       [`${ROOT}/node_modules/web-ext/bin/web-ext.js`, 'run', '--source-dir', firefox, `--firefox=${FIREFOX}`, '--arg=-headless', '--no-input', '--no-reload', `--firefox-profile=${profile}`, '--start-url', server.url('/generic/reporting.html')],
       {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true},
     );
-    runner.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-    runner.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-    // Wait for the page to report every expected highlight (or the run to end).
+    // Wait for the page to report every expected highlight and for web-ext to say it installed
+    // the add-on (or the run to end): the content script may report before web-ext's line is read.
     await new Promise<void>((resolve, reject) => {
       onReport = () => {
-        if (reports.some((r) => r.size === expected)) resolve();
+        if (reports.some((r) => r.size === expected) && log.includes('Installed')) resolve();
       };
+      const onOutput = (d: Buffer) => {
+        log += d.toString();
+        onReport();
+      };
+      runner?.stdout?.on('data', onOutput);
+      runner?.stderr?.on('data', onOutput);
       runner?.on('exit', (code) => reject(new Error(`web-ext run exited (${code}):\n${log.slice(-2000)}`)));
       onReport();
     });
