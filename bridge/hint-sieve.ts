@@ -14,7 +14,7 @@
 import {StringDecoder} from 'node:string_decoder';
 import {MAX_LOOKBACK_LINES, type RawScanner} from '../shared/engine/raw-scan';
 import {RAW_HITS, RAW_TEXT, TeddyHintFinder, wasmHintFinder} from './hint-finder/index';
-import {readLinePieces, readWaiting} from './line-pieces';
+import {LONG_LINE_HEAD, readLinePieces, readWaiting} from './line-pieces';
 
 const BLOCK = 1 << 20;
 /** What kinds of hint a line holds (bits). */
@@ -29,8 +29,7 @@ const BUSY_STEP = 32;
 const KEEP_BYTES = 64 * 1024;
 /** What of a line is read to tell where its event starts (the scanner cuts longer lines there too). */
 const MAX_LINE_BYTES = 64 * 1024;
-/** What of a line longer than a block the scanner gets: its MAX_LINE_CHARS characters, in UTF-8 at most. */
-const LONG_LINE_HEAD = 4 * MAX_LINE_BYTES;
+
 
 /** The scanner (what it wants, what it carries) and where its text goes. */
 export interface SieveTarget {
@@ -243,8 +242,7 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
     if (cut === 0 && !last) {
       if (have < block) continue;
       // One line longer than a block: the scanner takes its head as text (and carries it); the
-      // rest, up to its newline, it never sees — it reads no more of a line than its first
-      // MAX_LINE_CHARS — so a log of one 100 MB line costs its reading, not its copying.
+      // rest, up to its newline, it never sees (LONG_LINE_HEAD).
       if (longLineFed < LONG_LINE_HEAD) {
         target.text(decoder.write(buf.subarray(0, have)));
         longLineFed += have;

@@ -9,6 +9,12 @@ import {StringDecoder} from 'node:string_decoder';
 const BLOCK = 1 << 20;
 /** About the size of a piece: big enough to amortise a scan call, small enough to stay in cache. */
 const PIECE = 64 * 1024;
+/**
+ * What of a line the scanner is handed: it reads no more of a line than its first MAX_LINE_CHARS
+ * (64K) characters, 256 KB at most in UTF-8. The rest of a longer line is dropped up to its
+ * newline, so a log of one 100 MB line costs its reading, not copying the growing line again.
+ */
+export const LONG_LINE_HEAD = 256 * 1024;
 
 /**
  * Reads `fd` from its current position to its end, pipes included. `live`: hand on every complete
@@ -21,6 +27,8 @@ export function readLinePieces(fd: number, onPiece: (text: string) => void, live
   // newline byte never does, so everywhere else the decoder holds nothing back.
   const decoder = new StringDecoder('utf8');
   let have = 0;
+  /** Bytes handed on of the line not yet ended. */
+  let lineFed = 0;
   for (;;) {
     const n = readWaiting(fd, buf, have, BLOCK - have);
     have += n;
@@ -39,8 +47,19 @@ export function readLinePieces(fd: number, onPiece: (text: string) => void, live
         if (nl < off) break;
         cut = nl + 1;
       }
-      onPiece(decoder.write(buf.subarray(off, cut)));
+      let piece = buf.subarray(off, cut);
       off = cut;
+      if (lineFed >= LONG_LINE_HEAD) {
+        // Inside a line past its head: dropped up to its newline, which ends it for the scanner.
+        const nl = piece.indexOf(10);
+        if (nl === -1) continue;
+        decoder.end();
+        piece = piece.subarray(nl);
+        lineFed = 0;
+      }
+      onPiece(decoder.write(piece));
+      const lastNl = piece.lastIndexOf(10);
+      lineFed = lastNl === -1 ? lineFed + piece.length : piece.length - lastNl - 1;
     }
     buf.copy(buf, 0, off, have);
     have -= off;

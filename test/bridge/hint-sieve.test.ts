@@ -159,6 +159,10 @@ describe('hint sieve', () => {
     expect(r.findings).toEqual(expected);
     // The long line's head (what the scanner reads of a line), then the lines after it: not 5 MB.
     expect(r.fed).toBeLessThan(400 * 1024);
+    // Without the WebAssembly search too (its pieces: the first is a whole 1 MB read).
+    const plain = sieved(text, 64 * 1024, false, true);
+    expect(plain.findings).toEqual(expected);
+    expect(plain.fed).toBeLessThan(1.5 * 1024 * 1024);
   });
 
   it('skips binary junk without losing count of lines', () => {
