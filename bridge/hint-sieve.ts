@@ -30,7 +30,6 @@ const KEEP_BYTES = 64 * 1024;
 /** What of a line is read to tell where its event starts (the scanner cuts longer lines there too). */
 const MAX_LINE_BYTES = 64 * 1024;
 
-
 /** The scanner (what it wants, what it carries) and where its text goes. */
 export interface SieveTarget {
   scanner: RawScanner;
