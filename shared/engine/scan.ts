@@ -34,9 +34,13 @@ export class Scanner extends RawScanner {
     return {findings: this.diagnoseRaw(raw), configs: this.configs.slice(configsBefore)};
   }
 
-  /** Diagnoses what `pushRaw` found (a reader may push several pieces, then diagnose them together). */
+  /**
+   * Diagnoses what `pushRaw` found (a reader may push several pieces, then diagnose them
+   * together), in line order: a config line revives bare errors kept from lines before the
+   * pieces that found others.
+   */
   diagnoseRaw(raw: readonly RawFinding[]): DiagnosedFinding[] {
-    return this.diagnoseAll(this.withContexts(raw));
+    return this.diagnoseAll(this.withContexts(raw).sort((a, b) => a.line - b.line));
   }
 
   /**

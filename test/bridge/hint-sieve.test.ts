@@ -133,6 +133,31 @@ describe('hint sieve', () => {
     for (const block of [4096, 65536]) expect(sieved(text, block).findings).toEqual(expected);
   });
 
+  it('gives back the bare errors kept before config lines name their addresses, in line order, telling look-alike addresses apart', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(noise(i * 4));
+      if (i % 3 === 0) lines.push(`2026-11-25T10:00:03.000Z Error: connect ECONNREFUSED 10.0.4.12:5432`);
+      // Look-alikes: another port that starts the same, an address that runs on, a first error
+      // that isn't one (the second is), IPv6.
+      if (i % 97 === 0) lines.push(`Error: connect ECONNREFUSED 10.0.4.12:54321`);
+      if (i % 89 === 0) lines.push(`Error: connect ECONNREFUSED 10.0.4.12:5432x`);
+      if (i % 83 === 0) lines.push(`Error: connect EFOO-BAR 1.2.3.4:1 then connect ECONNREFUSED 10.0.4.13:5432`);
+      if (i % 79 === 0) lines.push(`connect ECONNREFUSED fe80::1:8126 n=${i}`);
+    }
+    // Configs name the addresses as the agent's: the lines kept of each come back as findings,
+    // so a line wrongly turned down (or kept) shows.
+    for (const url of ['http://10.0.4.12:5432', 'http://10.0.4.12:54321']) {
+      lines.push(`DATADOG TRACER CONFIGURATION - {"version":"4.55.0","lang":"nodejs","agent_url":"${url}"}`);
+    }
+    lines.push(noise(1));
+    const text = `${lines.join('\n')}\n`;
+    const expected = whole(text);
+    expect(expected.filter((f) => f.target.port === 5432).length).toBe(20);
+    expect(expected.filter((f) => f.target.port === 54321).length).toBe(20);
+    for (const block of [8192, 65536, 1 << 20]) expect(sieved(text, block).findings, `block ${block}`).toEqual(expected);
+  });
+
   it('hands on an event that runs past its lines ahead and over block boundaries (a long Java stack trace)', () => {
     const frames = Array.from({length: 150}, (_, i) => `\tat com.example.Frame${i}.call(Frame${i}.java:${i})`).join('\n');
     const event = `[dd.trace 2025-05-07 09:38:45:606 +0000] [dd-trace-processor] WARN datadog.trace.agent.common.writer.ddagent.DDAgentApi - Error while sending 3 (size=6KB) traces. Total: 8786, Received: 8786, Sent: 8783, Failed: 3. java.net.ConnectException: Failed to connect to localhost/127.0.0.1:8126\n${frames}\nCaused by: java.net.ConnectException: Connection refused\n${frames}`;
