@@ -42,4 +42,15 @@ describe('FindingJsonLines', () => {
     expect(out).toBe([odd, base, odd].map((f) => `${JSON.stringify(toFindingJson(f, 'ko'))}\n`).join(''));
     expect(out.split('\n').slice(0, -1).map((l) => JSON.parse(l).excerpt)).toEqual([odd.excerpt, base.excerpt, odd.excerpt]);
   });
+
+  it('writes a line longer than its 64 KB chunk whole, between the others, through any sink', () => {
+    const base = findings[0];
+    if (!base) throw new Error('no findings');
+    const huge = {...base, excerpt: '에이전트 '.repeat(8000)};
+    const batch = [base, huge, base, ...findings.slice(1, 200)];
+    const chunks: Buffer[] = [];
+    new FindingJsonLines('en').write(batch, (b) => chunks.push(Buffer.from(b)));
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(batch.map((f) => `${JSON.stringify(toFindingJson(f, 'en'))}\n`).join(''));
+  });
 });
