@@ -12,9 +12,11 @@
 // Hints are ASCII, so they are found in UTF-8 bytes as in text; a newline byte is never part of
 // a multi-byte character, so lines are cut in bytes.
 import {StringDecoder} from 'node:string_decoder';
+import {normalizeLine} from '../shared/engine/normalize';
 import {MAX_LOOKBACK_LINES, type RawScanner} from '../shared/engine/raw-scan';
 import {RAW_HITS, RAW_TEXT, TeddyHintFinder, wasmHintFinder} from './hint-finder/index';
-import {LONG_LINE_HEAD, readLinePieces, readWaiting} from './line-pieces';
+import {readWaiting} from './fd-io';
+import {LONG_LINE_HEAD, readLinePieces} from './line-pieces';
 
 const BLOCK = 1 << 20;
 /** What kinds of hint a line holds (bits). */
@@ -27,7 +29,7 @@ const AHEAD = 16;
 const BUSY_STEP = 32;
 /** What a block keeps of its unfed end for the next block's lookback: lines, and bytes at most. */
 const KEEP_BYTES = 64 * 1024;
-/** What of a line is read to tell where its event starts (the scanner cuts longer lines there too). */
+/** What of a line is read to tell where its event starts (the scanner cuts longer lines at as many characters). */
 const MAX_LINE_BYTES = 64 * 1024;
 
 /** The scanner (what it wants, what it carries) and where its text goes. */
@@ -123,13 +125,14 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
   const walkBack = (ls: number, back: number, floor: number, glued = false): [number, number] => {
     let off = ls;
     let went = 0;
-    let cur = glued ? lineText(ls) : '';
+    // Each line normalised once: as the line above, then as the one it is compared with.
+    let cur = glued ? normalizeLine(lineText(ls), 0) : [];
     while (went < back && off > floor) {
       const prev = off < 2 ? 0 : buf.lastIndexOf(10, off - 2) + 1;
       if (prev < floor) break;
       if (glued) {
-        const above = lineText(prev);
-        if (!scanner.rawLineGluedToAbove(cur, above)) break;
+        const above = normalizeLine(lineText(prev), 0);
+        if (!scanner.gluedToAbove(cur, above)) break;
         cur = above;
       }
       off = prev;

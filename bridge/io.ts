@@ -1,8 +1,8 @@
 // The CLI's window on the world, passed to every command so tests can run a command
 // in-process with captured output.
 // Only the locale picker, not the string tables: every command starts through this file.
-import {writeSync} from 'node:fs';
 import {pickLocale, type Locale} from '../shared/i18n/table';
+import {writeAllSync} from './fd-io';
 
 export interface Io {
   out(text: string): void;
@@ -24,26 +24,6 @@ export type Command = (argv: readonly string[], io: Io) => Promise<number>;
 export function cliLocale(io: Pick<Io, 'env'>, explicit?: string): Locale {
   const tag = [explicit, io.env['LC_ALL'], io.env['LC_MESSAGES'], io.env['LANG']].find((v) => v !== undefined && v !== '');
   return pickLocale(tag ?? 'en');
-}
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Writes all of `bytes` to `fd` before it returns; a non-blocking pipe that is full (EAGAIN) is
- * waited for. A reader that left (`apm-doctor diagnose big.log | head`) ends the process quietly,
- * as cli.ts does for what goes through process.stdout.
- */
-function writeAllSync(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) {
-    try {
-      at += writeSync(fd, bytes, at, bytes.length - at);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (code !== 'EAGAIN') throw e;
-      Atomics.wait(pause, 0, 0, 2);
-    }
-  }
 }
 
 export function realIo(): Io {

@@ -3,8 +3,8 @@
 // carries a partial line into the next piece, so a piece is scanned as the flat string it was
 // decoded into, not as `carry + piece` (a concatenation V8 copies again on first search); and the
 // file is read in 1 MB blocks, not in 64 KB ones (each read is a system call).
-import {readSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
+import {readWaiting} from './fd-io';
 
 const BLOCK = 1 << 20;
 /** About the size of a piece: big enough to amortise a scan call, small enough to stay in cache. */
@@ -67,23 +67,4 @@ export function readLinePieces(fd: number, onPiece: (text: string) => void, live
   }
   const rest = decoder.end();
   if (rest) onPiece(rest);
-}
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * `readSync` that waits for a pipe instead of failing: stdin may come non-blocking from whatever
- * started us (EAGAIN: nothing to read yet), and Windows reports a pipe's end as an EOF error.
- */
-export function readWaiting(fd: number, buf: Buffer, offset: number, length: number): number {
-  for (;;) {
-    try {
-      return readSync(fd, buf, offset, length, null);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EOF') return 0;
-      if (code !== 'EAGAIN') throw e;
-      Atomics.wait(pause, 0, 0, 2);
-    }
-  }
 }

@@ -123,8 +123,8 @@ export class TeddyHintFinder implements HintFinder {
     const {hintIds} = this;
     const newlines = this.scanRaw(length, (words, n) => {
       if (count + n > this.starts.length) this.growResults(count + n);
-      for (let i = 0, r = OUT >> 2; i < n; i++, r += 3) {
-        const start = (words[r] ?? 0) - TEXT;
+      for (let i = 0, r = RAW_HITS; i < n; i++, r += 3) {
+        const start = (words[r] ?? 0) - RAW_TEXT;
         if (count > 0 && (this.starts[count - 1] ?? 0) > start) sorted = false;
         this.starts[count] = start;
         this.ids[count] = hintIds[words[r + 1] ?? 0] ?? 0;

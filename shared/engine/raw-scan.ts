@@ -193,11 +193,12 @@ interface Compiled {
 const WEAK_ADDR = /connect E[A-Z]+ ([0-9a-fA-F:.]{2,45}|[\w.-]{1,253}):(\d{1,5})\b/y;
 
 /**
- * The first `host:port` of a Node system error in `text` (WEAK_ADDR's leftmost match), tried
- * only where `connect E` occurs: V8 took ~2.5× as long to find it with the regex unanchored,
- * and the CLI asks this of thousands of the app's own error lines.
+ * The first `host:port` of a Node system error in a line's first 1,024 characters (WEAK_ADDR's
+ * leftmost match), tried only where `connect E` occurs: V8 took ~2.5× as long to find it with the
+ * regex unanchored, and the CLI asks this of thousands of the app's own error lines.
  */
-function weakAddrOf(text: string): string | null {
+function weakAddrOf(line: string): string | null {
+  const text = line.length > 1024 ? line.slice(0, 1024) : line;
   for (let i = text.indexOf('connect E'); i !== -1; i = text.indexOf('connect E', i + 1)) {
     WEAK_ADDR.lastIndex = i;
     const m = WEAK_ADDR.exec(text);
@@ -424,9 +425,8 @@ export class RawScanner {
    */
   weakLineNeedsLook(line: () => string): boolean {
     if (this.agentAddrs.size > 0) return this.knownAgentAddrIn(line());
-    if (this.weakCount >= MAX_WEAK_TOTAL || this.weakTries >= MAX_WEAK_TRIES) return false;
-    const text = line();
-    const addr = weakAddrOf(text.length > 1024 ? text.slice(0, 1024) : text);
+    if (!this.keepsWeakLines()) return false;
+    const addr = weakAddrOf(line());
     if (addr !== null && (this.weak.get(addr)?.length ?? 0) < MAX_WEAK_PER_ADDR) return true;
     // A line `rememberWeak` would not keep: counted as its try, so the budget runs out as it would.
     this.weakTries++;
@@ -435,7 +435,12 @@ export class RawScanner {
 
   /** False when `weakLineNeedsLook` would say no to any line (no agent address known, the budget spent). */
   weakLinesMayNeedLook(): boolean {
-    return this.agentAddrs.size > 0 || (this.weakCount < MAX_WEAK_TOTAL && this.weakTries < MAX_WEAK_TRIES);
+    return this.agentAddrs.size > 0 || this.keepsWeakLines();
+  }
+
+  /** Whether a weak line may still be kept: `rememberWeak`'s budget (tries and kept lines) isn't spent. */
+  private keepsWeakLines(): boolean {
+    return this.weakCount < MAX_WEAK_TOTAL && this.weakTries < MAX_WEAK_TRIES;
   }
 
   /** The hints (and qualifiers) a `HintFinder` gets for this scan: what a sieve's finder must search for. */
@@ -470,7 +475,8 @@ export class RawScanner {
   private rememberWeak(text: string, lineStart: number, eol: number, lineNoAt: (o: number) => number): void {
     // Once any agent address is known, later weak lines are judged on the spot; only the ones
     // before it (the first flush's errors) need keeping.
-    if (this.weakCount >= MAX_WEAK_TOTAL || this.agentAddrs.size > 0 || ++this.weakTries > MAX_WEAK_TRIES) return;
+    if (this.agentAddrs.size > 0 || !this.keepsWeakLines()) return;
+    this.weakTries++;
     const addr = weakAddrOf(text.slice(lineStart, Math.min(eol, lineStart + 1024)));
     if (addr === null) return;
     const bucket = this.weakBucket(addr);
@@ -710,20 +716,15 @@ export class RawScanner {
     };
   }
 
-  /** Whether a line (normalised) belongs to the event of the line above it: an event's start is where this stops. */
-  private gluedToAbove(cur: readonly LogLine[], above: readonly LogLine[]): boolean {
+  /**
+   * Whether a line (normalised) belongs to the event of the line above it: an event's start is
+   * where this stops — for `buildEvent`, and for a sieve (bridge/hint-sieve.ts) that hands on the
+   * text of a line's event from its start.
+   */
+  gluedToAbove(cur: readonly LogLine[], above: readonly LogLine[]): boolean {
     const head = cur[0]?.text ?? '';
     const prevText = above[above.length - 1]?.text ?? '';
     return isContinuation(head, prevText) || (ERROR_START.test(head) && this.leadsInto(prevText));
-  }
-
-  /**
-   * `gluedToAbove` for two raw lines: a sieve (bridge/hint-sieve.ts) finds with it where the event
-   * of a line it hands on starts, and hands on the text from there.
-   */
-  rawLineGluedToAbove(line: string, above: string): boolean {
-    const cut = (t: string) => (t.length > MAX_LINE_CHARS ? t.slice(0, MAX_LINE_CHARS) : t);
-    return this.gluedToAbove(normalizeLine(cut(line), 0), normalizeLine(cut(above), 0));
   }
 
   /** `strong`: look at the line; `weak`: only bare error codes (and no qualifier); `none`: an anchor but no hint. */

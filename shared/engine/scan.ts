@@ -1,5 +1,5 @@
 // The scanner with diagnosis: raw findings (raw-scan.ts) through the rules (diagnose.ts). What the
-// extension, the CLI's report and the tests call; a CLI scan thread runs RawScanner alone.
+// extension, the CLI and the tests call.
 import {diagnose} from './diagnose';
 import {RawScanner, type ScanOptions} from './raw-scan';
 import type {DiagnosedFinding, RawFinding, StartupConfig} from './types';
@@ -51,9 +51,8 @@ export class Scanner extends RawScanner {
   finish(undiagnosed: readonly RawFinding[] = []): ScanResult {
     const configsBefore = this.configs.length;
     const {tail, late} = this.finishRaw();
-    // The carried event is diagnosed as its own batch, as `add` would have.
-    const last = undiagnosed.length ? this.diagnoseRaw([...undiagnosed, ...tail]) : this.diagnoseAll(tail);
-    return {findings: [...last, ...this.diagnoseAll(late)], configs: this.configs.slice(configsBefore)};
+    // The carried event is diagnosed with the undiagnosed ones (alone, as `add` would have, when there are none).
+    return {findings: [...this.diagnoseRaw([...undiagnosed, ...tail]), ...this.diagnoseAll(late)], configs: this.configs.slice(configsBefore)};
   }
 
   private diagnoseAll(raw: readonly RawFinding[]): DiagnosedFinding[] {
