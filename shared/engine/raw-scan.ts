@@ -453,6 +453,19 @@ export class RawScanner {
   private inputLine = 1;
   private inputNewlines = 0;
 
+  /**
+   * Bare errors kept from earlier batches whose address a later config line named: what
+   * `finishRaw` would find, found as soon as it can be. A reader of a text that never ends (the
+   * content script's page) never finishes; without this, whether such an error was found
+   * depended on where its batch ended, before or after the config line.
+   */
+  protected takeResolvedPending(): RawFinding[] {
+    if (this.pending.length === 0 || this.agentAddrs.size === 0) return [];
+    const resolved = this.pending.filter((f) => isAgentTarget(f.target, this.agentAddrs));
+    if (resolved.length) this.pending = this.pending.filter((f) => !resolved.includes(f));
+    return resolved.map((f) => this.withContext(f));
+  }
+
   /** Ends a stream without diagnosis: a carried event's findings, then bare errors resolved against everything seen. */
   protected finishRaw(): {tail: RawFinding[]; late: RawFinding[]} {
     const tail = this.carry ? this.addRaw('', this.carryLine, false) : [];
@@ -725,6 +738,35 @@ export class RawScanner {
     const head = cur[0]?.text ?? '';
     const prevText = above[above.length - 1]?.text ?? '';
     return isContinuation(head, prevText) || (ERROR_START.test(head) && this.leadsInto(prevText));
+  }
+
+  /**
+   * For a reader that skips text (the content script's list sieve): whether `text` holds an
+   * anchor. Text without one yields nothing by itself; it matters only as lines of an event
+   * whose anchored line is elsewhere (`gluedToAbove` above it, `mayContinue` below it).
+   */
+  hasAnchor(text: string): boolean {
+    const re = this.compiled.regexStage1().anchors;
+    re.lastIndex = 0;
+    const found = re.test(text);
+    re.lastIndex = 0;
+    return found;
+  }
+
+  /**
+   * For a sieve reading on below an event: whether line `cur` (normalised) may belong to it.
+   * `buildEvent`'s forward rule, widened so that the sieve keeps no event state: an error start
+   * stays glued after a `leadsInto` header anywhere in the lines read on (`headerSeen`, see
+   * `isHeader`), where `buildEvent` looks at the event's first line only.
+   */
+  mayContinue(cur: readonly LogLine[], above: readonly LogLine[], headerSeen: boolean): boolean {
+    const head = cur[0]?.text ?? '';
+    return this.gluedToAbove(cur, above) || (headerSeen && ERROR_START.test(head));
+  }
+
+  /** Whether a line (normalised) is a header that glues the error line after it (a recogniser's `leadsInto`). */
+  isHeader(lines: readonly LogLine[]): boolean {
+    return lines.some((l) => this.leadsInto(l.text));
   }
 
   /** `strong`: look at the line; `weak`: only bare error codes (and no qualifier); `none`: an anchor but no hint. */

@@ -21,7 +21,8 @@ export class Scanner extends RawScanner {
   add(text: string, firstLine = 1, more = false): ScanResult {
     const configsBefore = this.configs.length;
     const kept = this.addRaw(text, firstLine, more);
-    return {findings: this.diagnoseAll(kept), configs: this.configs.slice(configsBefore)};
+    const late = this.takeResolvedPending();
+    return {findings: this.diagnoseAll(late.length ? [...late, ...kept] : kept), configs: this.configs.slice(configsBefore)};
   }
 
   /**

@@ -1,10 +1,12 @@
 // Hostile input never breaks the engine: it never throws, and time grows linearly with input
 // (no catastrophic regex backtracking). Times are compared between sizes, never against a clock.
+import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {Scanner, scanText} from '../../../shared/engine/scan';
 import {recognizers} from '../../../shared/tracers/index';
 import {expectLinear} from '../../helpers/linear';
+import {ROOT} from '../../browser/helpers/build';
 
 const hints = [...new Set(recognizers.flatMap((r) => r.hints))];
 const fragments = [
@@ -53,6 +55,22 @@ describe('engine robustness', () => {
     const s = new Scanner();
     const streamed = [...s.push(text).findings, ...s.finish().findings];
     expect(streamed.map((f) => [f.line, f.target.url])).toEqual(whole.map((f) => [f.line, f.target.url]));
+  });
+
+  it('in batches scanned apart (the content script), finds a bare error of an earlier batch once a later config line names its address', () => {
+    // dd-trace 2.x prints its first refused connections (to a custom port) before its
+    // configuration line; here after another app's, whose agent is on the same host at the usual port.
+    const other = 'DATADOG TRACER CONFIGURATION - {"version":"5.132.0","lang":"nodejs","service":"billing","agent_url":"http://127.0.0.1:8126/"}';
+    const text = `${other}\n${readFileSync(`${ROOT}/test/fixtures/logs/nodejs/dd-trace-js/v2/refused.log`, 'utf8')}`;
+    const lines = text.split('\n');
+    const conf = lines.findIndex((l, i) => i > 0 && l.includes('DATADOG TRACER CONFIGURATION'));
+    expect(conf).toBeGreaterThan(3);
+    const whole = scanText(text).findings.map((f) => [f.line, f.cause, f.target.port]);
+    expect(whole.some(([line, , port]) => (line as number) < conf && port !== 8126)).toBe(true);
+    const s = new Scanner();
+    const first = s.add(`${lines.slice(0, conf).join('\n')}\n`, 1).findings;
+    const second = s.add(lines.slice(conf).join('\n'), conf + 1).findings;
+    expect([...first, ...second].map((f) => [f.line, f.cause, f.target.port]).sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual(whole);
   });
 
   it('gives the same findings whether a text is scanned whole or streamed in any chunking', () => {
