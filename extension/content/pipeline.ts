@@ -1,8 +1,9 @@
 // From page changes to placed findings, in budgeted steps:
 //   changed nodes ─(dedupe: skip nodes whose ancestor is queued)─▶ walk jobs
-//   walk jobs ─(adapter rows, else the nearest block of each text node; inline-only blocks whole)─▶ rows
-//   rows ─(text unchanged since last scan? skip)─▶ segments ─(joined, one engine call per batch)─▶
-//   findings ─(line → row → Range)─▶ FindingStore
+//   walk jobs ─(adapter rows, else the nearest block of each text node; inline-only blocks whole;
+//              long lists of rows through the list sieve, list-sieve.ts)─▶ rows
+//   rows ─(text unchanged since last scan? skip)─▶ segments ─(joined, one engine call per batch,
+//              batches ending only where no event runs on)─▶ findings ─(line → row → Range)─▶ FindingStore
 // Every step is resumable, so a slice stops at its deadline wherever it is. Above
 // RESCAN_THRESHOLD queued nodes, the queue becomes one rescan of their roots: nothing is
 // dropped, the seen-text memo makes unchanged rows cheap.
@@ -11,20 +12,31 @@ import type {DiagnosedFinding} from '../../shared/engine/types';
 import type {ConsoleAdapter} from '../adapters/types';
 import {blockOf, isBlockTag, isSkipped, OWN_TAG, SKIP_TAGS} from './dom';
 import type {FindingStore, Placed} from './findings';
-import {hasOnlyInlineNoHost} from './inline-text';
+import {hasOnlyInline, hasOnlyInlineNoHost} from './inline-text';
 import type {Life} from './life';
+import type {RowReader, SieveState} from './list-sieve';
+import {ListSieve, MIN_ROWS, sievableList} from './list-sieve';
+import {normalizeLine} from '../../shared/engine/normalize';
 import {Queue} from './queue';
 import type {ReadMode} from './row-text';
 import {lineSpan, rangeFor, readRowText, rowText} from './row-text';
 
 /** Queued nodes above which one rescan of their roots is cheaper than walking each. */
 export const RESCAN_THRESHOLD = 2_000;
-/** Engine batch size: characters joined into one `Scanner.add` call. */
+/**
+ * Engine batch size: characters joined into one `Scanner.add` call. A batch grows past it until
+ * no event can run on past its end, to at most 4 times it.
+ */
 const BATCH_CHARS = 32_000;
 /** Rows larger than this are scanned in line chunks, one chunk per batch. */
 const CHUNK_CHARS = 64_000;
 /** Rows larger than this remember their text, so an append (live tail in one <pre>) scans only the new lines. */
 const REMEMBER_TEXT_CHARS = 16_000;
+/**
+ * Batches remembered after their scan: the engine may report a bare error of an earlier batch
+ * once a later config line names its address (dd-trace 2.x–4.x print errors before their config).
+ */
+const RECENT_BATCHES = 64;
 /** Check the clock every this many walked nodes. */
 const WALK_CHECK_EVERY = 256;
 /**
@@ -47,6 +59,8 @@ interface Segment {
   lineOffset: number;
   /** `text` is the whole row and the row's memo is still that text: indexBatch hashes it. */
   settlesMemo: boolean;
+  /** Rows were passed over before this one (list-sieve.ts): an empty line goes before it in the batch. */
+  gap: boolean;
 }
 
 interface WalkJob {
@@ -66,6 +80,28 @@ interface WalkJob {
   rootIsDocument: boolean;
   /** Blocks the walk is inside of, interrupted by nested blocks (innermost last). */
   open: Element[];
+  /** A list of rows being sieved (the walk stands on the list element meanwhile), and the shadow roots in it. */
+  sieve: ListSieve | null;
+  sieveShadowRoots: ShadowRoot[];
+}
+
+/** Where a batch's lines came from: the line each segment starts at, and its row. */
+interface BatchRecord {
+  firstLines: number[];
+  segments: {row: Element; mode: ReadMode; lineOffset: number}[];
+}
+
+export interface PipelineOptions {
+  /** Inline-only blocks read with one textContent call (inline-text.ts); false walks every node. */
+  readWholeBlocks?: boolean;
+  /** Long lists of rows read through the list sieve (list-sieve.ts); false reads every row. */
+  sieveLists?: boolean;
+  /**
+   * Characters per engine call (default BATCH_CHARS). Where a page's batches end changes which
+   * startup config a finding is told of, and so, for a bare error, whether it is one at all:
+   * tests that compare two readings of a page give both one batch.
+   */
+  batchChars?: number;
 }
 
 export interface PipelineHooks {
@@ -98,7 +134,18 @@ export class Pipeline {
   private pendingNodes: Node[] = [];
   private readonly rescanRoots = new Set<Document | ShadowRoot>();
   private readonly walkJobs: WalkJob[] = [];
-  private readonly pendingRows = new Queue<{row: Element; mode: ReadMode; text?: string}>();
+  private readonly pendingRows = new Queue<{row: Element; mode: ReadMode; text?: string; gap?: boolean}>();
+  /** The next row queued follows rows a sieve passed over at the end of its list. */
+  private gapNextRow = false;
+  /** The next segment follows rows passed over (a gap row's that yielded no segment carries it on). */
+  private gapNextSegment = false;
+  /** The engine's line number for the next batch's first line. */
+  private nextLine = 1;
+  private readonly recentBatches: BatchRecord[] = [];
+  /** The batch being filled when a slice ended (fillBatch), and the segment read past a full batch. */
+  private partialBatch: Segment[] = [];
+  private partialChars = 0;
+  private heldSegment: Segment | null = null;
   private pendingRowSet = new Set<Element>();
   private readonly segments = new Queue<Segment>();
   private pruneNeeded = false;
@@ -108,20 +155,27 @@ export class Pipeline {
   /** Whether bigTexts was ever written (since reset): most pages have no such row to look up. */
   private anyBigText = false;
   /** Counters for tests and the benchmark. */
-  readonly stats = {batches: 0, rowsScanned: 0, rowsSkipped: 0, rescans: 0, msWalk: 0, msRead: 0, msEngine: 0, msPlace: 0};
+  readonly stats = {batches: 0, rowsScanned: 0, rowsSkipped: 0, rowsSieved: 0, sievesAbandoned: 0, sieveRestarts: 0, rescans: 0, msWalk: 0, msRead: 0, msEngine: 0, msPlace: 0};
+  private readonly readWholeBlocks: boolean;
+  private readonly sieveLists: boolean;
+  private readonly batchChars: number;
 
-  /** `readWholeBlocks`: false walks every node of every block (tests compare the two). */
+  /** `options`: the fast paths can be turned off (tests compare what each reads). */
   constructor(
     private readonly life: Life,
     private readonly store: FindingStore,
     private adapter: ConsoleAdapter | null,
     private scanner: Scanner,
     private readonly hooks: PipelineHooks,
-    private readonly readWholeBlocks = true,
-  ) {}
+    options: PipelineOptions = {},
+  ) {
+    this.readWholeBlocks = options.readWholeBlocks ?? true;
+    this.sieveLists = options.sieveLists ?? true;
+    this.batchChars = options.batchChars ?? BATCH_CHARS;
+  }
 
   get idle(): boolean {
-    return !this.pendingNodes.length && !this.rescanRoots.size && !this.walkJobs.length && !this.pendingRows.length && !this.segments.length && !this.pruneNeeded;
+    return !this.pendingNodes.length && !this.rescanRoots.size && !this.walkJobs.length && !this.pendingRows.length && !this.segments.length && !this.partialBatch.length && !this.heldSegment && !this.pruneNeeded;
   }
 
   /** A different adapter or engine context (env changed): forget everything, rescan the roots. */
@@ -136,6 +190,12 @@ export class Pipeline {
     this.pendingRows.clear();
     this.pendingRowSet = new Set();
     this.segments.clear();
+    this.gapNextRow = false;
+    this.gapNextSegment = false;
+    this.recentBatches.length = 0;
+    this.partialBatch = [];
+    this.partialChars = 0;
+    this.heldSegment = null;
     this.store.clearAll();
     for (const r of roots) this.rescanRoots.add(r);
   }
@@ -177,7 +237,7 @@ export class Pipeline {
         const t = performance.now();
         this.walk(deadline);
         this.stats.msWalk += performance.now() - t;
-      } else if (this.segments.length || this.pendingRows.length) {
+      } else if (this.segments.length || this.pendingRows.length || this.partialBatch.length || this.heldSegment) {
         this.scanBatch(deadline);
       } else {
         return false;
@@ -235,7 +295,7 @@ export class Pipeline {
     // split, 30–80 ms on the 50,000-row bench page.
     const rows = this.rowSelector(doc);
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.walkJobs.push({walker, root: node, rows, next: node, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE, open: []});
+    this.walkJobs.push({walker, root: node, rows, next: node, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE, open: [], sieve: null, sieveShadowRoots: []});
   }
 
   /** The adapter's row selector, if it parses (with a bad one the page gets the generic walk). */
@@ -260,6 +320,12 @@ export class Pipeline {
     if (!job) return;
     const w = job.walker;
     let n = job.next;
+    if (job.sieve) {
+      // The walk stopped inside a list: it goes on there, then after the list (or into it).
+      const state = this.runSieve(job, deadline);
+      if (state === 'paused') return;
+      n = state === 'done' ? this.skipSubtree(w) : w.nextNode();
+    }
     let budget = WALK_CHECK_EVERY;
     const rows = job.rows;
     while (n) {
@@ -288,6 +354,15 @@ export class Pipeline {
             skipChildren = true;
           }
         }
+        if (!skipChildren && this.sieveLists && (rows !== null || isBlockTag(tag)) && el.childElementCount >= MIN_ROWS && this.startSieve(job, el)) {
+          const state = this.runSieve(job, deadline);
+          if (state === 'paused') {
+            job.next = n;
+            this.flushWalkTexts(job, false);
+            return;
+          }
+          skipChildren = state === 'done';
+        }
         if (el.shadowRoot) this.hooks.onShadowRoot(el.shadowRoot);
       }
       n = skipChildren ? this.skipSubtree(w) : w.nextNode();
@@ -302,6 +377,47 @@ export class Pipeline {
     }
     this.flushWalkTexts(job, true);
     this.walkJobs.shift();
+  }
+
+  /** A long list of rows: sieved (list-sieve.ts) instead of walked, when its rows allow. */
+  private startSieve(job: WalkJob, list: Element): boolean {
+    const rows = job.rows;
+    const sievable = this.life.guard('sieve', () => sievableList(list));
+    if (!sievable) return false;
+    // Blocks before the list are queued before its rows, as the walk would on reaching its first row.
+    this.switchBlock(job, list);
+    job.block = null;
+    const mode: ReadMode = rows === null ? 'own' : 'entry';
+    // A plain row is what the walk would read as one row: a block read whole (inline-text.ts), or an adapter's row.
+    // (Shadow hosts among the rows are known already: sievableList.)
+    const reader: RowReader =
+      rows === null
+        ? {text: (row) => row.textContent ?? '', plain: (row) => isBlockTag(row.tagName) && hasOnlyInline(row) && !row.shadowRoot}
+        : {text: (row) => rowText(this.partsOf(row, mode), mode), plain: (row) => row.matches(rows) && !row.shadowRoot};
+    job.sieve = new ListSieve(list, this.scanner, reader, (row, text, gap) => this.addRow(row, mode, text, gap));
+    job.sieveShadowRoots = sievable.shadowRoots;
+    return true;
+  }
+
+  /** Runs the job's sieve until `deadline`. 'walk' (or an exception): the walk goes into the list as usual. */
+  private runSieve(job: WalkJob, deadline: number): SieveState {
+    const sieve = job.sieve;
+    if (!sieve) return 'walk';
+    const state = this.life.guard('sieve', () => sieve.run(deadline)) ?? 'walk';
+    if (state === 'paused') return state;
+    job.sieve = null;
+    this.stats.sieveRestarts += sieve.restarts;
+    if (state === 'walk') {
+      // Rows handed on already are met again: still queued, or their memo says they're unchanged.
+      this.gapNextRow = true;
+      this.stats.sievesAbandoned++;
+      return state;
+    }
+    // The walk into a list finds its shadow roots itself.
+    for (const root of job.sieveShadowRoots) this.hooks.onShadowRoot(root);
+    if (sieve.gapAfter) this.gapNextRow = true;
+    this.stats.rowsSieved += sieve.passedOver;
+    return state;
   }
 
   private lastParent: Element | null = null;
@@ -381,10 +497,14 @@ export class Pipeline {
     }
   }
 
-  private addRow(row: Element, mode: ReadMode, text?: string): void {
+  private addRow(row: Element, mode: ReadMode, text?: string, gap = false): void {
     if (this.pendingRowSet.has(row)) return;
     this.pendingRowSet.add(row);
-    this.pendingRows.push(text === undefined ? {row, mode} : {row, mode, text});
+    if (this.gapNextRow) {
+      gap = true;
+      this.gapNextRow = false;
+    }
+    this.pendingRows.push(text === undefined && !gap ? {row, mode} : {row, mode, text, gap});
   }
 
   // ---- rows → segments → engine → findings ------------------------------------------------
@@ -396,30 +516,58 @@ export class Pipeline {
     return parts.length ? parts : [row];
   }
 
-  /** Turns pending rows into segments until the batch is full; returns the batch. */
-  private fillBatch(deadline: number): Segment[] {
-    const batch: Segment[] = [];
-    let chars = 0;
+  /**
+   * Turns pending rows into segments until the batch is full, and full only where no event can
+   * run on into the next batch (the engine's batches are scanned apart: a cut inside an event
+   * would split it, or leave its first lines behind). Null when the deadline came first: what
+   * was gathered waits for the next slice, which goes on filling it.
+   */
+  private fillBatch(deadline: number): Segment[] | null {
+    const batch = this.partialBatch;
+    let chars = this.partialChars;
+    this.partialBatch = [];
+    this.partialChars = 0;
     let rowsRead = 0;
-    while (chars < BATCH_CHARS) {
-      const seg = this.segments.shift();
-      if (seg) {
-        batch.push(seg);
-        chars += seg.text.length + 1;
-        continue;
+    for (;;) {
+      let seg = this.heldSegment ?? this.segments.shift();
+      this.heldSegment = null;
+      while (!seg) {
+        const next = this.pendingRows.shift();
+        if (!next) return batch;
+        this.pendingRowSet.delete(next.row);
+        if (next.gap) this.gapNextSegment = true;
+        this.life.guard('row', () => this.segmentRow(next.row, next.mode, next.text));
+        seg = this.segments.shift();
+        if (++rowsRead % 64 === 0 && performance.now() >= deadline) {
+          if (seg) this.heldSegment = seg;
+          this.partialBatch = batch;
+          this.partialChars = chars;
+          return null;
+        }
       }
-      const next = this.pendingRows.shift();
-      if (!next) break;
-      this.pendingRowSet.delete(next.row);
-      this.life.guard('row', () => this.segmentRow(next.row, next.mode, next.text));
-      if (++rowsRead % 64 === 0 && performance.now() >= deadline) break;
+      const last = batch[batch.length - 1];
+      if (last && chars >= this.batchChars && (chars >= 4 * this.batchChars || !this.mayRunOn(last, seg))) {
+        this.heldSegment = seg;
+        return batch;
+      }
+      batch.push(seg);
+      chars += seg.text.length + 1;
     }
-    return batch;
+  }
+
+  /** Whether an event at the end of segment `a` may go on into segment `b` (or `b`'s first line look back into `a`). */
+  private mayRunOn(a: Segment, b: Segment): boolean {
+    if (b.gap) return false;
+    const nl = b.text.indexOf('\n');
+    const above = normalizeLine(a.text.slice(a.text.lastIndexOf('\n') + 1), 0);
+    const first = normalizeLine(nl < 0 ? b.text : b.text.slice(0, nl), 0);
+    return this.scanner.mayContinue(first, above, this.scanner.isHeader(above));
   }
 
   private segmentRow(row: Element, mode: ReadMode, known?: string): void {
     if (!row.isConnected) return;
     const text = known ?? rowText(this.partsOf(row, mode), mode);
+    const gap = this.gapNextSegment;
     const old = this.memo.get(row);
     // A row seen before: its memo now. A new one (or one still pending): in indexBatch.
     const memo = typeof old === 'number' ? textMemo(text) : undefined;
@@ -449,8 +597,9 @@ export class Pipeline {
     const settlesMemo = memo === undefined && from === 0 && text.length <= CHUNK_CHARS && !blank;
     this.memo.set(row, settlesMemo ? text : (memo ?? textMemo(text)));
     if (blank) return;
+    this.gapNextSegment = false;
     if (text.length - from <= CHUNK_CHARS) {
-      this.segments.push({row, mode, text: from ? text.slice(from) : text, lineOffset, settlesMemo});
+      this.segments.push({row, mode, text: from ? text.slice(from) : text, lineOffset, settlesMemo, gap});
       return;
     }
     // Huge row (a whole log in one <pre>): whole-line chunks, each its own batch entry.
@@ -461,7 +610,7 @@ export class Pipeline {
         end = nl > from ? nl : end;
       }
       const chunk = text.slice(from, end);
-      this.segments.push({row, mode, text: chunk, lineOffset, settlesMemo});
+      this.segments.push({row, mode, text: chunk, lineOffset, settlesMemo, gap: gap && from === 0});
       lineOffset += countLines(chunk) + (text[end] === '\n' ? 1 : 0);
       from = text[end] === '\n' ? end + 1 : end;
     }
@@ -472,26 +621,38 @@ export class Pipeline {
     const batch = this.fillBatch(deadline);
     const t1 = performance.now();
     this.stats.msRead += t1 - t0;
-    if (!batch.length) return;
-    const text = batch.map((s) => s.text).join('\n');
-    const firstLines = this.indexBatch(batch, text);
-    const result = this.life.guard('engine', () => this.scanner.add(text));
+    if (!batch?.length) return;
+    // Each row's text ends with a line break; a gap is an empty line.
+    const text = batch.map((s) => (s.gap ? `\n${s.text}\n` : `${s.text}\n`)).join('');
+    // Lines are numbered on from batch to batch: a config line may name a bare error's address batches later.
+    const base = this.nextLine;
+    const {firstLines, next} = this.indexBatch(batch, text, base);
+    this.nextLine = next;
+    const result = this.life.guard('engine', () => this.scanner.add(text, base));
     const t2 = performance.now();
     this.stats.msEngine += t2 - t1;
     this.stats.batches++;
-    if (!result) return;
+    this.recentBatches.push({firstLines, segments: batch.map(({row, mode, lineOffset}) => ({row, mode, lineOffset}))});
+    if (this.recentBatches.length > RECENT_BATCHES) this.recentBatches.shift();
+    if (result) this.placeFindings(result.findings);
+    this.stats.msPlace += performance.now() - t2;
+  }
+
+  /** Places findings on their rows: each finding's line, in whichever recent batch held it. */
+  private placeFindings(findings: readonly DiagnosedFinding[]): void {
     const byRow = new Map<Element, {mode: ReadMode; items: {lineIndex: number; finding: DiagnosedFinding}[]}>();
-    for (const f of result.findings) {
-      const i = this.segmentIndex(firstLines, f.line);
-      const seg = batch[i];
-      const first = firstLines[i];
+    for (const f of findings) {
+      const rec = this.batchOfLine(f.line);
+      if (!rec) continue;
+      const i = this.segmentIndex(rec.firstLines, f.line);
+      const seg = rec.segments[i];
+      const first = rec.firstLines[i];
       if (!seg || first === undefined) continue;
       const entry = byRow.get(seg.row) ?? {mode: seg.mode, items: []};
       entry.items.push({lineIndex: seg.lineOffset + (f.line - first), finding: f});
       byRow.set(seg.row, entry);
     }
     for (const [row, {mode, items}] of byRow) this.life.guard('place', () => this.place(row, mode, items));
-    this.stats.msPlace += performance.now() - t2;
   }
 
   /**
@@ -500,11 +661,15 @@ export class Pipeline {
    * the page comes as Blink's own (external) strings, on which charCodeAt was 1.5–2× slower than
    * on the joined string.
    */
-  private indexBatch(batch: readonly Segment[], text: string): number[] {
+  private indexBatch(batch: readonly Segment[], text: string, firstLine: number): {firstLines: number[]; next: number} {
     const firstLines: number[] = [];
-    let line = 1;
+    let line = firstLine;
     let pos = 0;
     for (const seg of batch) {
+      if (seg.gap) {
+        line++;
+        pos++;
+      }
       firstLines.push(line);
       const end = pos + seg.text.length;
       if (seg.settlesMemo) {
@@ -522,7 +687,16 @@ export class Pipeline {
       line++;
       pos = end + 1;
     }
-    return firstLines;
+    return {firstLines, next: line};
+  }
+
+  /** The batch (of the last RECENT_BATCHES) that held a line. */
+  private batchOfLine(line: number): BatchRecord | null {
+    for (let k = this.recentBatches.length - 1; k >= 0; k--) {
+      const rec = this.recentBatches[k];
+      if (rec && (rec.firstLines[0] ?? Infinity) <= line) return rec;
+    }
+    return null;
   }
 
   private segmentIndex(firstLines: readonly number[], line: number): number {

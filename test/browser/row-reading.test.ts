@@ -4,35 +4,18 @@
 // text for every element, the same engine input, the same findings on the same text offsets;
 // and the extension must highlight what the node-by-node pipeline places.
 import type {Page} from 'playwright-core';
-import {build} from 'vite';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {BLOCK_TAGS, OWN_TAG, SKIP_TAGS} from '../../extension/content/dom';
 import {INLINE} from '../../extension/content/inline-text';
-import {ROOT} from './helpers/build';
 import type {Launched} from './helpers/extension';
 import {launchWithExtension, waitForState} from './helpers/extension';
-import type {RowReading} from './helpers/row-reading-entry';
+import {bundleEntry, call} from './helpers/row-reading';
 import type {FixtureServer} from './helpers/server';
 import {startServer} from './helpers/server';
 
 let server: FixtureServer;
 let ext: Launched;
 let bundle: string;
-
-/** The entry as one classic script, as the content script is built. */
-async function bundleEntry(): Promise<string> {
-  const out = await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    define: {__TEST__: 'true'},
-    build: {write: false, minify: false, target: 'es2022', lib: {entry: `${ROOT}/test/browser/helpers/row-reading-entry.ts`, formats: ['iife'], name: 'rowReadingTest'}},
-  });
-  const first = Array.isArray(out) ? out[0] : out;
-  const chunk = first && 'output' in first ? first.output[0] : undefined;
-  if (!chunk || chunk.type !== 'chunk') throw new Error('no bundle');
-  return chunk.code;
-}
 
 beforeAll(async () => {
   [server, ext, bundle] = await Promise.all([startServer(), launchWithExtension(), bundleEntry()]);
@@ -49,20 +32,6 @@ async function open(): Promise<Page> {
   await page.waitForFunction(() => document.documentElement.dataset.fixtureReady === '1');
   await page.addScriptTag({content: bundle});
   return page;
-}
-
-/** Calls the bundle's `name` in the page. */
-async function call<K extends keyof RowReading>(page: Page, name: K, ...args: Parameters<RowReading[K]>): Promise<ReturnType<RowReading[K]>> {
-  const result = await page.evaluate(
-    ({name, args}) => {
-      const api = (globalThis as unknown as {rowReading: Record<string, (...a: unknown[]) => unknown>}).rowReading;
-      const fn = api[name];
-      if (!fn) throw new Error(`no ${name}`);
-      return fn(...args);
-    },
-    {name, args: args as unknown[]},
-  );
-  return result as ReturnType<RowReading[K]>;
 }
 
 describe('reading inline-only rows whole', () => {
@@ -94,8 +63,8 @@ describe('reading inline-only rows whole', () => {
 
   it('the walk gives the engine the same text and places the same findings on the same offsets', async () => {
     const page = await open();
-    const slow = await call(page, 'scanPage', false);
-    const fast = await call(page, 'scanPage', true);
+    const slow = await call(page, 'scanPage', {readWholeBlocks: false, sieveLists: false});
+    const fast = await call(page, 'scanPage', {readWholeBlocks: true, sieveLists: false});
     // The page has what the comparison is meant to catch: findings on later lines of a row, and
     // findings whose range spans several text nodes; the fast run read whole rows.
     expect(slow.placed.some((p) => p.lineIndex > 0)).toBe(true);
@@ -128,9 +97,9 @@ describe('reading inline-only rows whole', () => {
       document.body.append(mixed);
     });
     for (const whole of [false, true]) {
-      const once = await call(page, 'scanPage', whole, false);
-      const sliced = await call(page, 'scanPage', whole, true);
-      expect(sliced.batches).toBeGreaterThan(once.batches);
+      const once = await call(page, 'scanPage', {readWholeBlocks: whole, sieveLists: false}, false);
+      const sliced = await call(page, 'scanPage', {readWholeBlocks: whole, sieveLists: false}, true);
+      expect(sliced.slices).toBeGreaterThan(once.slices + 10);
       expect(sliced.engineInput.join('\n')).toBe(once.engineInput.join('\n'));
       expect(sliced.placed).toEqual(once.placed);
     }
@@ -139,7 +108,7 @@ describe('reading inline-only rows whole', () => {
 
   it('the extension highlights exactly what the node-by-node pipeline places', async () => {
     const page = await open();
-    const slow = await call(page, 'scanPage', false);
+    const slow = await call(page, 'scanPage', {readWholeBlocks: false, sieveLists: false});
     expect(slow.placed.length).toBeGreaterThan(10);
     const state = await waitForState(page, `s.idle && s.findings === ${slow.placed.length}`);
     expect([...state.highlighted].sort()).toEqual(slow.placed.map((p) => p.highlighted).sort());
