@@ -8,6 +8,7 @@
 // RESCAN_THRESHOLD queued nodes, the queue becomes one rescan of their roots: nothing is
 // dropped, the seen-text memo makes unchanged rows cheap.
 import type {Scanner} from '../../shared/engine/api';
+import {normalizeLine} from '../../shared/engine/normalize';
 import type {DiagnosedFinding} from '../../shared/engine/types';
 import type {ConsoleAdapter} from '../adapters/types';
 import {blockOf, isBlockTag, isSkipped, OWN_TAG, SKIP_TAGS} from './dom';
@@ -16,7 +17,6 @@ import {hasOnlyInline, hasOnlyInlineNoHost} from './inline-text';
 import type {Life} from './life';
 import type {RowReader, SieveState} from './list-sieve';
 import {ListSieve, MIN_ROWS, sievableList} from './list-sieve';
-import {normalizeLine} from '../../shared/engine/normalize';
 import {Queue} from './queue';
 import type {ReadMode} from './row-text';
 import {lineSpan, rangeFor, readRowText, rowText} from './row-text';
@@ -354,6 +354,8 @@ export class Pipeline {
             skipChildren = true;
           }
         }
+        // (Before the sieve, which may stop the slice while the walk stands on this element.)
+        if (el.shadowRoot) this.hooks.onShadowRoot(el.shadowRoot);
         if (!skipChildren && this.sieveLists && (rows !== null || isBlockTag(tag)) && el.childElementCount >= MIN_ROWS && this.startSieve(job, el)) {
           const state = this.runSieve(job, deadline);
           if (state === 'paused') {
@@ -363,7 +365,6 @@ export class Pipeline {
           }
           skipChildren = state === 'done';
         }
-        if (el.shadowRoot) this.hooks.onShadowRoot(el.shadowRoot);
       }
       n = skipChildren ? this.skipSubtree(w) : w.nextNode();
       if (--budget <= 0) {
