@@ -14,18 +14,21 @@ export type {ConsoleAdapter} from './types';
 export const adapters: readonly ConsoleAdapter[] = [datadogLogs, cloudwatch, gcpLogging, grafanaExplore, kibanaDiscover, k8sDashboard, githubActions];
 
 /**
- * Every signature's selectors, one by one. Chromium answers a query of one simple selector from
- * its own indexes (a class, a tag, an attribute no element has: ~0 ms on a 150,000-element page),
- * but matches a selector list against every element: the signatures as one list took ~20 ms
- * there, one task at the content script's start. (Signatures are simple selectors, so a comma
- * only ever separates two of them.)
+ * Every signature's selectors, one by one, for the whole document. Chromium answers a query of
+ * one simple selector from its own indexes (a class, a tag, an attribute no element has: ~0 ms on
+ * a 150,000-element page), but matches a selector list against every element: the signatures as
+ * one list took ~20 ms there, one task at the content script's start. (Signatures are simple
+ * selectors, so a comma only ever separates two of them.)
  */
 const SIGNATURE_PARTS = adapters.flatMap((a) => a.signature.split(',').map((part) => part.trim()));
-/** All signatures as one list: for matching one element, where a list costs nothing. */
+/**
+ * All signatures as one list: for what a page adds (a row of a live tail, each one a query), where
+ * one call over a small subtree costs less than one call per selector.
+ */
 const ANY_SIGNATURE = SIGNATURE_PARTS.join(', ');
 
-/** The first element in document order under `root` that shows a signature. */
-function firstSignature(root: Document | Element): Element | null {
+/** The first element in document order that shows a signature. */
+function firstSignature(root: Document): Element | null {
   let first: Element | null = null;
   for (const part of SIGNATURE_PARTS) {
     const el = root.querySelector(part);
@@ -46,5 +49,5 @@ export function pickAdapter(hostname: string, doc: Document): ConsoleAdapter | n
 
 /** The adapter whose signature an element (or its subtree) shows, if any. */
 export function adapterIn(el: Element): ConsoleAdapter | null {
-  return adapterOf(el.matches(ANY_SIGNATURE) ? el : firstSignature(el));
+  return adapterOf(el.matches(ANY_SIGNATURE) ? el : el.querySelector(ANY_SIGNATURE));
 }

@@ -21,7 +21,7 @@ import type {LogLine} from '../../shared/engine/types';
  * Rows read as one text. On the 50,000-row bench page (bench/extension.bench.mjs), 16 was no
  * faster and 32 slower: larger groups hold an anchor more often, and then every row is read.
  */
-export const GROUP = 8;
+const GROUP = 8;
 /** Lists shorter than this are walked as usual. */
 export const MIN_ROWS = 64;
 /** Rows walked back from a group with an anchor to its event's start: the engine's own lookback (MAX_LOOKBACK_LINES). */
@@ -101,8 +101,10 @@ export class ListSieve {
   /** Times the sieve started over (for the pipeline's stats). */
   restarts = 0;
 
+  /** `shadowRoots`: the list's (sievableList), for the pipeline to report once the sieve read the list. */
   constructor(
     private readonly list: Element,
+    readonly shadowRoots: readonly ShadowRoot[],
     private readonly scanner: Scanner,
     private readonly reader: RowReader,
     private readonly feed: SieveFeed,
@@ -144,10 +146,12 @@ export class ListSieve {
           return 'paused';
         }
       }
-      const i = this.next;
+      let i = this.next;
       const j = Math.min(n, i + GROUP);
-      // Rows right below the last row handed on may continue its event: each is looked at.
-      if (this.follows(i) || this.groupHasAnchor(i, j)) {
+      // Rows right below the last row handed on may continue its event: each is looked at until
+      // one doesn't; the rest of the group is read whole, as any group.
+      while (i < j && this.follows(i)) this.look(i++);
+      if (i < j && this.groupHasAnchor(i, j)) {
         for (let r = i; r < j; r++) this.look(r);
       }
       if (this.notPlain) return 'walk';

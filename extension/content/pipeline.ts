@@ -80,9 +80,8 @@ interface WalkJob {
   rootIsDocument: boolean;
   /** Blocks the walk is inside of, interrupted by nested blocks (innermost last). */
   open: Element[];
-  /** A list of rows being sieved (the walk stands on the list element meanwhile), and the shadow roots in it. */
+  /** A list of rows being sieved (the walk stands on the list element meanwhile). */
   sieve: ListSieve | null;
-  sieveShadowRoots: ShadowRoot[];
 }
 
 /** Where a batch's lines came from: the line each segment starts at, and its row. */
@@ -295,7 +294,7 @@ export class Pipeline {
     // split, 30–80 ms on the 50,000-row bench page.
     const rows = this.rowSelector(doc);
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.walkJobs.push({walker, root: node, rows, next: node, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE, open: [], sieve: null, sieveShadowRoots: []});
+    this.walkJobs.push({walker, root: node, rows, next: node, texts: new Map(), block: null, blockInside: false, text: '', rootIsDocument: node.nodeType === Node.DOCUMENT_NODE, open: [], sieve: null});
   }
 
   /** The adapter's row selector, if it parses (with a bad one the page gets the generic walk). */
@@ -395,8 +394,7 @@ export class Pipeline {
       rows === null
         ? {text: (row) => row.textContent ?? '', plain: (row) => isBlockTag(row.tagName) && hasOnlyInline(row) && !row.shadowRoot}
         : {text: (row) => rowText(this.partsOf(row, mode), mode), plain: (row) => row.matches(rows) && !row.shadowRoot};
-    job.sieve = new ListSieve(list, this.scanner, reader, (row, text, gap) => this.addRow(row, mode, text, gap));
-    job.sieveShadowRoots = sievable.shadowRoots;
+    job.sieve = new ListSieve(list, sievable.shadowRoots, this.scanner, reader, (row, text, gap) => this.addRow(row, mode, text, gap));
     return true;
   }
 
@@ -415,7 +413,7 @@ export class Pipeline {
       return state;
     }
     // The walk into a list finds its shadow roots itself.
-    for (const root of job.sieveShadowRoots) this.hooks.onShadowRoot(root);
+    for (const root of sieve.shadowRoots) this.hooks.onShadowRoot(root);
     if (sieve.gapAfter) this.gapNextRow = true;
     this.stats.rowsSieved += sieve.passedOver;
     return state;
