@@ -160,6 +160,12 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
   let weakAt = 0;
   /** Whether the scanner may want a weak-only line at all (else those are passed without a call). */
   let weakMayNeedLook = true;
+  /**
+   * The block's first bytes that the block before looked at and left unfed (its lookback tail):
+   * a weak line there was asked about and turned down then; asked again, it would count twice
+   * against the scanner's budget for weak lines.
+   */
+  let askedTo = 0;
   const weakLine = (): string => lineText(lineStartOf(weakAt));
 
   /** A line with hits (`flags`: what kinds; `at`: one hit's start), in line order. */
@@ -180,7 +186,7 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
     } else {
       // Weak hints only: whether the scanner wants the line depends on what it has seen.
       if (regStart >= 0) flush();
-      if (!weakMayNeedLook) return;
+      if (!weakMayNeedLook || at < askedTo) return;
       weakAt = at;
       const look = scanner.weakLineNeedsLook(weakLine);
       weakMayNeedLook = scanner.weakLinesMayNeedLook();
@@ -252,6 +258,7 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
         if (longLineFed >= LONG_LINE_HEAD) decoder.end();
       }
       have = 0;
+      askedTo = 0;
       continue;
     }
     longLineFed = 0;
@@ -260,6 +267,7 @@ export function sieveLines(fd: number, target: SieveTarget, {live = false, block
     if (last) break;
     buf.copy(buf, 0, fedTo, have);
     have -= fedTo;
+    askedTo = cut - fedTo;
   }
   const rest = decoder.end();
   if (rest) target.text(rest);

@@ -4,6 +4,7 @@
 import {chmod} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'vite';
+import {messagesAsJson} from './messages-as-json.mjs';
 import {stripExamples} from './strip-examples.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +14,7 @@ export async function buildCli() {
     root,
     configFile: false,
     logLevel: 'warn',
-    plugins: [stripExamples()],
+    plugins: [stripExamples(), messagesAsJson()],
     build: {
       ssr: true,
       outDir: 'dist/cli',

@@ -158,6 +158,27 @@ describe('hint sieve', () => {
     for (const block of [8192, 65536, 1 << 20]) expect(sieved(text, block).findings, `block ${block}`).toEqual(expected);
   });
 
+  it('stops keeping bare errors for a later config after 2,000 weak lines (the cost bound), whole and sieved alike', () => {
+    // An app's own connect errors (one address: 20 kept, the rest turned down) each count. A
+    // bare error to the agent's custom address that comes as the 2,000th weak line is kept and
+    // claimed by the config line at the end; as the 2,001st it is not.
+    const build = (appErrors: number): string => {
+      const lines: string[] = [];
+      // noise(4i) is an access-log line: no weak hint of its own.
+      for (let i = 0; i < appErrors; i++) lines.push(noise(4 * i), `2026-11-25T10:00:03.000Z ERROR [db] connect ECONNREFUSED 10.0.4.12:5432 (retrying in 1s)`);
+      lines.push(`Error: connect ECONNREFUSED 10.9.9.9:9126`, noise(4));
+      lines.push(`DATADOG TRACER CONFIGURATION - {"version":"4.55.0","lang":"nodejs","agent_url":"http://10.9.9.9:9126"}`, noise(8));
+      return `${lines.join('\n')}\n`;
+    };
+    const agentErrors = (fs: ReturnType<typeof asData>) => fs.filter((f) => f.target.port === 9126).length;
+    const inBudget = build(1_999);
+    const past = build(2_000);
+    expect(agentErrors(whole(inBudget))).toBe(1);
+    expect(agentErrors(whole(past))).toBe(0);
+    // In blocks, the lines a block leaves unfed for the next one's lookback are asked about once.
+    for (const text of [inBudget, past]) for (const block of [8192, 65536, 1 << 20]) expect(sieved(text, block).findings, `block ${block}`).toEqual(whole(text));
+  });
+
   it('hands on an event that runs past its lines ahead and over block boundaries (a long Java stack trace)', () => {
     const frames = Array.from({length: 150}, (_, i) => `\tat com.example.Frame${i}.call(Frame${i}.java:${i})`).join('\n');
     const event = `[dd.trace 2025-05-07 09:38:45:606 +0000] [dd-trace-processor] WARN datadog.trace.agent.common.writer.ddagent.DDAgentApi - Error while sending 3 (size=6KB) traces. Total: 8786, Received: 8786, Sent: 8783, Failed: 3. java.net.ConnectException: Failed to connect to localhost/127.0.0.1:8126\n${frames}\nCaused by: java.net.ConnectException: Connection refused\n${frames}`;
