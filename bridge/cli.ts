@@ -12,12 +12,6 @@
 import {commands} from './commands/index';
 import {realIo} from './io';
 
-// `apm-doctor diagnose big.log | head`: the reader leaving is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
 const [name, ...rest] = process.argv.slice(2);
 const io = realIo();
 const load = name && Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;

@@ -29,7 +29,7 @@ export function readWaiting(fd: number, buf: Buffer, offset: number, length: num
 
 /**
  * Writes all of `bytes` to `fd` before it returns. A reader that left (`apm-doctor diagnose
- * big.log | head`) ends the process quietly, as cli.ts does for what goes through process.stdout.
+ * big.log | head`) ends the process quietly, as io.ts does for what goes through process.stdout.
  */
 export function writeAllSync(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) {

@@ -2,6 +2,7 @@
 // in-process with captured output.
 // Only the locale picker, not the string tables: every command starts through this file.
 import {pickLocale, type Locale} from '../shared/i18n/table';
+import {isatty} from 'node:tty';
 import {writeAllSync} from './fd-io';
 
 export interface Io {
@@ -26,9 +27,27 @@ export function cliLocale(io: Pick<Io, 'env'>, explicit?: string): Locale {
   return pickLocale(tag ?? 'en');
 }
 
+/**
+ * process.stdout, with the handler that ends the process quietly when its reader leaves
+ * (`apm-doctor diagnose big.log | head`). Made on first use: on a pipe, Node builds the stream
+ * from its net and stream modules (~5 ms), and `diagnose --format json` never needs it (it
+ * writes the descriptor itself, fd-io.ts).
+ */
+let stdoutReady = false;
+function stdout(): NodeJS.WriteStream {
+  if (!stdoutReady) {
+    stdoutReady = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  return process.stdout;
+}
+
 export function realIo(): Io {
   return {
-    out: (text) => void process.stdout.write(text),
+    out: (text) => void stdout().write(text),
     outBytes: (bytes) => writeAllSync(1, bytes),
     err: (text) => void process.stderr.write(text),
     readStdin: async () => {
@@ -36,7 +55,7 @@ export function realIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
-    isTty: Boolean(process.stdout.isTTY),
+    isTty: isatty(1),
     env: process.env,
   };
 }
