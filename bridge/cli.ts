@@ -10,7 +10,7 @@
 // Each command is one module in bridge/commands/ exporting `run(argv, io)`; exit codes:
 // 0 ran, 2 bad usage or unreadable input (SPEC §4).
 import {commands} from './commands/index';
-import {realIo} from './io';
+import {realIo, stdioFlushed} from './io';
 
 const [name, ...rest] = process.argv.slice(2);
 const io = realIo();
@@ -20,4 +20,7 @@ if (!load) {
   process.exitCode = 2;
 } else {
   process.exitCode = await (await load())(rest, io);
+  // A command that returned is done: exiting now skips Node tearing down what it leaves behind
+  // (a diagnose's heap and WebAssembly memory: ~4 ms of its ~300 ms on the bench log).
+  if (stdioFlushed()) process.exit();
 }

@@ -45,11 +45,26 @@ function stdout(): NodeJS.WriteStream {
   return process.stdout;
 }
 
+let stderrUsed = false;
+function stderr(): NodeJS.WriteStream {
+  stderrUsed = true;
+  return process.stderr;
+}
+
+/**
+ * Whether all a command wrote through process.stdout and process.stderr is with the OS (always,
+ * on Linux: there they write synchronously; a pipe on macOS may still hold some). Only then may
+ * the CLI exit at once.
+ */
+export function stdioFlushed(): boolean {
+  return (!stdoutReady || process.stdout.writableLength === 0) && (!stderrUsed || process.stderr.writableLength === 0);
+}
+
 export function realIo(): Io {
   return {
     out: (text) => void stdout().write(text),
     outBytes: (bytes) => writeAllSync(1, bytes),
-    err: (text) => void process.stderr.write(text),
+    err: (text) => void stderr().write(text),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
