@@ -1,7 +1,7 @@
 // The probe against `curl -s …/info`, side by side in one run (machines here are shared and
 // noisy: read the ratios, not the absolute times). Against a local fake agent serving the
 // recorded /info (test/fixtures/agent/fake-agent.mjs):
-//   1. whole process: `node dist/cli/apm-doctor.mjs probe --format json URL` vs `curl -s URL/info`
+//   1. whole process: `node dist/cli/apm-doctor.cjs probe --format json URL` vs `curl -s URL/info`
 //   2. in-process `runProbe` vs curl
 //   3. the bridge round trip (pair once, then `probe` → `probe-result` over the WebSocket) vs curl,
 //      when bridge/server.ts exists — the bar is ≤ 1.5× curl
@@ -18,7 +18,7 @@ import {startFakeAgent} from '../test/fixtures/agent/fake-agent.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rounds = Number(process.env.APM_BENCH_ROUNDS ?? 40);
-const cli = join(root, 'dist/cli/apm-doctor.mjs');
+const cli = join(root, 'dist/cli/apm-doctor.cjs');
 const hasServer = existsSync(join(root, 'bridge/server.ts'));
 
 const median = (xs) => {
@@ -131,7 +131,7 @@ try {
     console.log(`  whole process   curl -s ${fmt(m.curl)} | apm-doctor probe ${fmt(m.cli)} | ratio ${(m.cli / m.curl).toFixed(2)}× curl`);
     console.log(`                  (of which an empty \`node -e ''\` costs ${fmt(m.node)}: probe work over Node's own start-up ${fmt(m.cli - m.node)})`);
   } else {
-    console.log('  whole process   (skipped: dist/cli/apm-doctor.mjs not built)');
+    console.log('  whole process   (skipped: dist/cli/apm-doctor.cjs not built)');
   }
 
   const lib = await bundleLib();

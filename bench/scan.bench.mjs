@@ -82,7 +82,7 @@ const grep = [];
 const bare = [];
 let last;
 for (let r = 0; r < ROUNDS; r++) {
-  const a = await timed(process.execPath, [`${root}dist/cli/apm-doctor.mjs`, 'diagnose', '--format', 'json', logPath]);
+  const a = await timed(process.execPath, [`${root}dist/cli/apm-doctor.cjs`, 'diagnose', '--format', 'json', logPath]);
   const b = await timed('grep', ['-E', grepPattern, logPath]);
   // Node starting and exiting with nothing to do: the part of apm-doctor's time no code of ours is in.
   const c = await timed(process.execPath, ['-e', '']);

@@ -19,8 +19,12 @@ if (!load) {
   io.err(`usage: apm-doctor <${Object.keys(commands).join('|')}> [options]\n`);
   process.exitCode = 2;
 } else {
-  process.exitCode = await (await load())(rest, io);
-  // A command that returned is done: exiting now skips Node tearing down what it leaves behind
-  // (a diagnose's heap and WebAssembly memory: ~4 ms of its ~300 ms on the bench log).
-  if (stdioFlushed()) process.exit();
+  void load()
+    .then((command) => command(rest, io))
+    .then((code) => {
+      process.exitCode = code;
+      // A command that returned is done: exiting now skips Node tearing down what it leaves
+      // behind (a diagnose's heap and WebAssembly memory: ~4 ms of its ~300 ms on the bench log).
+      if (stdioFlushed()) process.exit();
+    });
 }

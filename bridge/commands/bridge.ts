@@ -3,8 +3,7 @@
 // SIGINT/SIGTERM. `--forget` revokes every paired browser and exits. Exit 2: bad usage, or the
 // port can't be bound (another bridge is running).
 import {existsSync} from 'node:fs';
-import {resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {dirname, resolve} from 'node:path';
 import {t, type Locale} from '../../shared/i18n/index';
 import {DEFAULT_BRIDGE_PORT} from '../../shared/protocol';
 import {cliLocale, type Command} from '../io';
@@ -85,12 +84,12 @@ export const run: Command = async (argv, io) => {
   return 0;
 };
 
-/** `ko_KR.UTF-8` → ko. */
-
 function welcome(locale: Locale): string {
-  // Built CLI: dist/cli/apm-doctor.mjs, so the extension is in ../chrome and ../firefox.
+  // The built CLI runs as dist/cli/apm-doctor.cjs, so the extension is in ../chrome and
+  // ../firefox beside it (this code is in a chunk, a folder deeper); from anywhere else (tests
+  // run the source), where `npm run build` puts it under the working directory.
   const beside = (name: string): string => {
-    const built = fileURLToPath(new URL(`../${name}`, import.meta.url));
+    const built = resolve(dirname(process.argv[1] ?? '.'), '..', name);
     return existsSync(built) ? built : resolve('dist', name);
   };
   return [

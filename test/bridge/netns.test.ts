@@ -12,9 +12,9 @@ import {repoRoot} from './probe-helpers';
 
 const isRoot = process.getuid?.() === 0;
 const hasIp = spawnSync('ip', ['-V']).status === 0;
-const cli = join(repoRoot, 'dist/cli/apm-doctor.mjs');
+const cli = join(repoRoot, 'dist/cli/apm-doctor.cjs');
 const built = existsSync(cli);
-const why = !isRoot ? 'not root' : !hasIp ? 'iproute2 (`ip`) missing' : !built ? 'dist/cli/apm-doctor.mjs not built (npm run build)' : '';
+const why = !isRoot ? 'not root' : !hasIp ? 'iproute2 (`ip`) missing' : !built ? 'dist/cli/apm-doctor.cjs not built (npm run build)' : '';
 
 const id = randomBytes(3).toString('hex');
 const appNs = `apmdoc-app-${id}`;

@@ -1,5 +1,5 @@
 // `apm-doctor probe` and `apm-doctor status` as commands, in-process with a captured Io, plus
-// the built CLI (dist/cli/apm-doctor.mjs) as a real process when it has been built.
+// the built CLI (dist/cli/apm-doctor.cjs) as a real process when it has been built.
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
@@ -122,8 +122,8 @@ describe('apm-doctor status (in-process)', () => {
 });
 
 describe('the built CLI as a process', () => {
-  const cli = join(repoRoot, 'dist/cli/apm-doctor.mjs');
-  it.skipIf(!existsSync(cli))('node dist/cli/apm-doctor.mjs probe --format json prints the result and exits 0 (skipped until `npm run build`)', async () => {
+  const cli = join(repoRoot, 'dist/cli/apm-doctor.cjs');
+  it.skipIf(!existsSync(cli))('node dist/cli/apm-doctor.cjs probe --format json prints the result and exits 0 (skipped until `npm run build`)', async () => {
     const a = await agent();
     const {code, stdout} = await new Promise<{code: number | null; stdout: string}>((resolve) => {
       const child = execFile(process.execPath, [cli, 'probe', '--format', 'json', a.url], {encoding: 'utf8'}, (_e, out) => resolve({code: child.exitCode, stdout: out}));

@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {rawUpgrade, TestClient} from './harness';
 
 const root = resolve(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli/apm-doctor.mjs');
+const cli = join(root, 'dist/cli/apm-doctor.cjs');
 
 /** Newest mtime under a source dir, to know whether dist/cli is stale. */
 async function newest(dir: string): Promise<number> {
@@ -43,8 +43,8 @@ interface RunningBridge {
 }
 
 /** Starts the CLI and resolves once it has printed its address and pairing code. */
-function startCli(args: string[], env: Record<string, string>): Promise<RunningBridge> {
-  const child = spawn(process.execPath, [cli, 'bridge', ...args], {cwd: root, env: {...process.env, ...env}});
+function startCli(args: string[], env: Record<string, string>, cwd = root): Promise<RunningBridge> {
+  const child = spawn(process.execPath, [cli, 'bridge', ...args], {cwd, env: {...process.env, ...env}});
   let out = '';
   let err = '';
   const stderrWaiters: (() => void)[] = [];
@@ -165,6 +165,19 @@ describe('apm-doctor bridge', () => {
     expect(b.stdout()).toMatch(/dist[/\\]firefox[/\\]manifest\.json/);
     expect(b.stdout()).toContain('페어링 코드');
     b.child.kill('SIGINT');
+    expect(await b.exited).toBe(0);
+  });
+
+  it('--welcome points at the built extension beside the CLI, whatever the working directory', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'apm-welcome-'));
+    const b = await startCli(['--port', '0', '--welcome'], {APM_DOCTOR_CONFIG_DIR: configDir, LANG: 'C'}, elsewhere);
+    try {
+      expect(b.stdout()).toContain(join(root, 'dist', 'chrome'));
+      expect(b.stdout()).toContain(join(root, 'dist', 'firefox', 'manifest.json'));
+    } finally {
+      b.child.kill('SIGINT');
+      await rm(elsewhere, {recursive: true, force: true});
+    }
     expect(await b.exited).toBe(0);
   });
 });

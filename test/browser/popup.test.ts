@@ -24,7 +24,7 @@ import {startFakeAgent, sharedFixtures, type FakeAgent} from '../fixtures/agent/
 import {ROOT} from './helpers/build';
 import {launchWithExtension, waitForState} from './helpers/extension';
 
-const CLI = join(ROOT, 'dist/cli/apm-doctor.mjs');
+const CLI = join(ROOT, 'dist/cli/apm-doctor.cjs');
 const OUTPUT = join(ROOT, 'test/output');
 const PLANTED = {apiKey: 'f00dfeedcafebabe0123456789a1b2c3', proxyPassword: 'Pr0xyPassw0rdPlanted'};
 const POPUP_SIZE = {width: 380, height: 560};

@@ -1,10 +1,10 @@
-// Runs the BUILT CLI (dist/cli/apm-doctor.mjs) as a real child process: what users run.
+// Runs the BUILT CLI (dist/cli/apm-doctor.cjs) as a real child process: what users run.
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const cliPath = `${repoRoot}dist/cli/apm-doctor.mjs`;
+export const cliPath = `${repoRoot}dist/cli/apm-doctor.cjs`;
 /** ../shared beside the clone (CI lays it there too). */
 export const sharedDir = fileURLToPath(new URL('../../../shared/', import.meta.url));
 
