@@ -196,6 +196,23 @@ describe('hint sieve', () => {
     for (const block of [1024, 4096, 1 << 20]) expect(sieved(text, block).findings).toEqual(expected);
   });
 
+  it('reads a first line longer than its small first read but shorter than a block as any line of a block', () => {
+    // The first read is 64 KB (the WebAssembly search is still in baseline code); a first line
+    // longer than that is read on to a block and sieved, not handed to the scanner as the head of
+    // a line longer than a block.
+    const hint = 'DATADOG TRACER DIAGNOSTIC - Agent Error: connect ECONNREFUSED 127.0.0.1:8126';
+    const after = [noise(1), hint, noise(2)];
+    const withHint = [`${hint} ${'x'.repeat(100_000)}`, ...after].join('\n');
+    expect(whole(withHint).length).toBe(2);
+    expect(sieved(withHint, 1 << 20).findings).toEqual(whole(withHint));
+    // Without a hint the long line is passed over undecoded.
+    const without = ['x'.repeat(100_000), ...after].join('\n');
+    const r = sieved(without, 1 << 20);
+    expect(r.findings).toEqual(whole(without));
+    expect(r.findings.length).toBe(1);
+    expect(r.fed).toBeLessThan(2_000);
+  });
+
   it('reads a line many blocks long only as far as the scanner looks into a line, and counts on after it', () => {
     const hint = 'DATADOG TRACER DIAGNOSTIC - Agent Error: connect ECONNREFUSED 127.0.0.1:8126';
     const text = `${hint} ${'x'.repeat(5 * 1024 * 1024)} ${hint}\n${noise(1)}\n${hint}\n`;
