@@ -54,11 +54,11 @@ export function sievableList(list: Element): {shadowRoots: ShadowRoot[]} | null 
 }
 
 /** First and last physical line of a row's text. */
-function firstLine(text: string): string {
+export function firstLine(text: string): string {
   const nl = text.indexOf('\n');
   return nl < 0 ? text : text.slice(0, nl);
 }
-function lastLine(text: string): string {
+export function lastLine(text: string): string {
   return text.slice(text.lastIndexOf('\n') + 1);
 }
 const isBlank = (text: string) => !/\S/.test(text);
@@ -214,9 +214,11 @@ export class ListSieve {
       if (isBlank(above)) continue;
       if (!this.isPlain(row)) return;
       back++;
-      if (!this.scanner.gluedToAbove(cur, normalizeLine(lastLine(above), 0))) break;
+      const aboveLast = normalizeLine(lastLine(above), 0);
+      if (!this.scanner.gluedToAbove(cur, aboveLast)) break;
       start = k;
-      cur = normalizeLine(firstLine(above), 0);
+      // A row of one line (most) is its own first line: normalised once.
+      cur = above.includes('\n') ? normalizeLine(firstLine(above), 0) : aboveLast;
     }
     // Read back to the rows handed on already (or the list's start): the run joins theirs.
     if (k < this.handedTo) start = this.handedTo;

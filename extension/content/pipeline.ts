@@ -16,7 +16,7 @@ import type {FindingStore, Placed} from './findings';
 import {hasOnlyInline, hasOnlyInlineNoHost} from './inline-text';
 import type {Life} from './life';
 import type {RowReader, SieveState} from './list-sieve';
-import {ListSieve, MIN_ROWS, sievableList} from './list-sieve';
+import {firstLine, lastLine, ListSieve, MIN_ROWS, sievableList} from './list-sieve';
 import {Queue} from './queue';
 import type {ReadMode} from './row-text';
 import {lineSpan, rangeFor, readRowText, rowText} from './row-text';
@@ -557,9 +557,8 @@ export class Pipeline {
   /** Whether an event at the end of segment `a` may go on into segment `b` (or `b`'s first line look back into `a`). */
   private mayRunOn(a: Segment, b: Segment): boolean {
     if (b.gap) return false;
-    const nl = b.text.indexOf('\n');
-    const above = normalizeLine(a.text.slice(a.text.lastIndexOf('\n') + 1), 0);
-    const first = normalizeLine(nl < 0 ? b.text : b.text.slice(0, nl), 0);
+    const above = normalizeLine(lastLine(a.text), 0);
+    const first = normalizeLine(firstLine(b.text), 0);
     return this.scanner.mayContinue(first, above, this.scanner.isHeader(above));
   }
 

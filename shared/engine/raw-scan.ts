@@ -467,8 +467,10 @@ export class RawScanner {
    */
   protected takeResolvedPending(): RawFinding[] {
     if (this.pending.length === 0 || this.agentAddrs.size === 0) return [];
-    const resolved = this.pending.filter((f) => isAgentTarget(f.target, this.agentAddrs));
-    if (resolved.length) this.pending = this.pending.filter((f) => !resolved.includes(f));
+    const resolved: RawFinding[] = [];
+    const still: RawFinding[] = [];
+    for (const f of this.pending) (isAgentTarget(f.target, this.agentAddrs) ? resolved : still).push(f);
+    this.pending = still;
     return resolved.map((f) => this.withContext(f));
   }
 
@@ -496,7 +498,7 @@ export class RawScanner {
     // before it (the first flush's errors) need keeping.
     if (this.agentAddrs.size > 0 || !this.keepsWeakLines()) return;
     this.weakTries++;
-    const addr = weakAddrOf(text.slice(lineStart, Math.min(eol, lineStart + 1024)));
+    const addr = weakAddrOf(text.slice(lineStart, eol));
     if (addr === null) return;
     const bucket = this.weakBucket(addr);
     if (bucket.length >= MAX_WEAK_PER_ADDR) return;

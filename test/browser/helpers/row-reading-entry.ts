@@ -60,16 +60,6 @@ function countingTextContent<T>(fn: () => T): {result: T; reads: number} {
 }
 
 /**
- * The whole pipeline over the document: what the engine was given, and where findings were
- * placed. `sliced`: every run() gets a deadline a few clock reads away, so the walk stops (and
- * resumes) at nearly every clock check, as it does on a large page. The clock is a counter while
- * it runs: the page's own `performance.now()` is coarsened (to 0.1 ms without cross-origin
- * isolation), and a fast machine then did a whole batch between two of its ticks, so how often
- * the walk stopped depended on the machine (a CI failure: no more batches sliced than not).
- * `removeAt`: after that many slices, 300 of the app's own rows near the top of each list built
- * by `buildLists` are removed (a virtualised list scrolled on); findings on removed rows aren't listed.
- */
-/**
  * A recogniser for tests only: an event holding `SIEVE-PROBE-8126` anywhere. The tracers' own
  * events carry a hint on their first line; this one lets a test put the hint on a continuation
  * line, below a first line with none, where only the sieve's walk back hands the first line on.
@@ -84,7 +74,18 @@ const probeRecognizer: Recognizer = {
   sources: [],
 };
 
-/** `probe`: the tracers' recognisers and probeRecognizer; 'only': probeRecognizer alone (no finding depends on context). */
+/**
+ * The whole pipeline over the document: what the engine was given, and where findings were
+ * placed. `sliced`: every run() gets a deadline a few clock reads away, so the walk stops (and
+ * resumes) at nearly every clock check, as it does on a large page. The clock is a counter while
+ * it runs: the page's own `performance.now()` is coarsened (to 0.1 ms without cross-origin
+ * isolation), and a fast machine then did a whole batch between two of its ticks, so how often
+ * the walk stopped depended on the machine (a CI failure: no more batches sliced than not).
+ * `removeAt`: after that many slices, 300 of the app's own rows near the top of each list built
+ * by `buildLists` are removed (a virtualised list scrolled on); findings on removed rows aren't listed.
+ * `probe`: the tracers' recognisers and probeRecognizer; 'only': probeRecognizer alone (no finding
+ * depends on context).
+ */
 function scanPage(options: PipelineOptions & {adapter?: string; probe?: boolean | 'only'}, sliced = false, removeAt = -1) {
   const life = new Life();
   const store = new FindingStore();

@@ -6,7 +6,6 @@ import {describe, expect, it} from 'vitest';
 import {Scanner, scanText} from '../../../shared/engine/scan';
 import {recognizers} from '../../../shared/tracers/index';
 import {expectLinear} from '../../helpers/linear';
-import {ROOT} from '../../browser/helpers/build';
 
 const hints = [...new Set(recognizers.flatMap((r) => r.hints))];
 const fragments = [
@@ -61,7 +60,7 @@ describe('engine robustness', () => {
     // dd-trace 2.x prints its first refused connections (to a custom port) before its
     // configuration line; here after another app's, whose agent is on the same host at the usual port.
     const other = 'DATADOG TRACER CONFIGURATION - {"version":"5.132.0","lang":"nodejs","service":"billing","agent_url":"http://127.0.0.1:8126/"}';
-    const text = `${other}\n${readFileSync(`${ROOT}/test/fixtures/logs/nodejs/dd-trace-js/v2/refused.log`, 'utf8')}`;
+    const text = `${other}\n${readFileSync(new URL('../../fixtures/logs/nodejs/dd-trace-js/v2/refused.log', import.meta.url), 'utf8')}`;
     const lines = text.split('\n');
     const conf = lines.findIndex((l, i) => i > 0 && l.includes('DATADOG TRACER CONFIGURATION'));
     expect(conf).toBeGreaterThan(3);
