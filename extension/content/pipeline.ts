@@ -336,6 +336,9 @@ export class Pipeline {
       } else if (type === Node.ELEMENT_NODE) {
         const el = n as Element;
         const tag = el.tagName;
+        const block = isBlockTag(tag);
+        /** childElementCount, once read (-1: not yet): both the whole-block read and the sieve ask. */
+        let children = -1;
         if (rows !== null && el.matches(rows)) {
           this.addRow(el, 'entry');
           skipChildren = true;
@@ -343,7 +346,7 @@ export class Pipeline {
           skipChildren = true;
         } else if (tag === 'BR' && el.parentElement) {
           this.walkText(job, this.blockOfParent(el.parentElement), '\n');
-        } else if (!rows && this.readWholeBlocks && isBlockTag(tag) && el.childElementCount <= WHOLE_BLOCK_CHILDREN && hasOnlyInlineNoHost(el)) {
+        } else if (!rows && this.readWholeBlocks && block && (children = el.childElementCount) <= WHOLE_BLOCK_CHILDREN && hasOnlyInlineNoHost(el)) {
           // What the walk would append for each of its text nodes, in one call (inline-text.ts).
           // An adapter's rows may be inline elements, so only the generic walk does this; and a
           // block with no text node is walked, as the walk changes blocks only at a text node.
@@ -355,7 +358,7 @@ export class Pipeline {
         }
         // (Before the sieve, which may stop the slice while the walk stands on this element.)
         if (el.shadowRoot) this.hooks.onShadowRoot(el.shadowRoot);
-        if (!skipChildren && this.sieveLists && (rows !== null || isBlockTag(tag)) && el.childElementCount >= MIN_ROWS && this.startSieve(job, el)) {
+        if (!skipChildren && this.sieveLists && (rows !== null || block) && (children < 0 ? el.childElementCount : children) >= MIN_ROWS && this.startSieve(job, el)) {
           const state = this.runSieve(job, deadline);
           if (state === 'paused') {
             job.next = n;
